@@ -1,0 +1,155 @@
+"""The pipeline: read -> parse -> enrich -> render -> write -> site, with the I/O at its two ends.
+
+Everything is read, parsed and checked before anything is written. A refused input or a failure
+in any stage leaves the previous ``site_src/`` and ``site/`` exactly as they were.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+from . import curation as curation_mod
+from .enrich import enrich
+from .export import archive_json
+from .model import Archive, Problem, RawDocument, Transcript
+from .parser import Shapes, parse
+from .reader import read_folder
+from .render import Page, render
+from .site import SiteBuildError, make_readable, mkdocs_build, swap_in
+from .writer import copy_hand_written, sync
+
+log = logging.getLogger("generator")
+ROOT = Path(__file__).resolve().parent.parent
+VENDOR = {
+    # docs-dir path -> file in node_modules (installed by `make node` from package-lock.json)
+    "assets/vendor/iframe-worker-shim.js": "iframe-worker/shim/index.js",
+}
+
+
+@dataclass
+class Timings:
+    """Seconds per stage, in pipeline order."""
+
+    stages: dict[str, float] = field(default_factory=dict)
+
+    def measure(self, name: str, fn: Callable, *args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - start
+
+
+@dataclass(frozen=True)
+class Generated:
+    """The outcome of the generator stages (everything before MkDocs)."""
+
+    archive: Optional[Archive]
+    pages: tuple[Page, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return self.archive is not None and not any(p.severity == "error" for p in self.problems)
+
+
+def _parse_one(args: tuple[RawDocument, Shapes]) -> tuple[Transcript, list[Problem]]:
+    return parse(*args)
+
+
+def parse_all(documents: list[RawDocument], shapes: Shapes, workers: int = 0) -> tuple[list[Transcript], list[Problem]]:
+    """Parse every document, on all cores when there are many."""
+    workers = workers or (os.cpu_count() or 1)
+    jobs = [(d, shapes) for d in documents]
+    if workers > 1 and len(jobs) >= 200:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(_parse_one, jobs, chunksize=64))
+    else:
+        results = [_parse_one(j) for j in jobs]
+    transcripts, problems = [], []
+    for t, probs in results:
+        problems.extend(probs)
+        if not any(p.severity == "error" for p in probs):
+            transcripts.append(t)
+    return transcripts, problems
+
+
+def generate(
+    input_dir: Path, *, directory_urls: bool = True, timings: Optional[Timings] = None, offline: bool = False
+) -> Generated:
+    """Run read, parse, enrich and render on a folder of transcripts; nothing is written."""
+    timings = timings or Timings()
+    try:
+        curated = curation_mod.load()
+    except curation_mod.CurationError as exc:
+        return Generated(None, (), tuple(exc.problems))
+    documents, problems = timings.measure("read", read_folder, input_dir)
+    transcripts, parse_problems = timings.measure("parse", parse_all, documents, curated.shapes)
+    problems += parse_problems
+    if any(p.severity == "error" for p in problems):
+        return Generated(None, (), tuple(problems))
+    archive = timings.measure("enrich", enrich, transcripts, curated)
+    problems += list(archive.problems)
+    if any(p.severity == "error" for p in problems):
+        return Generated(None, (), tuple(problems))
+    pages = timings.measure("render", render, archive, directory_urls=directory_urls)
+    pages.append(Page("data/archive.json", timings.measure("export", archive_json, archive)))
+    if offline:
+        pages.extend(vendor_pages())
+    pages.sort(key=lambda p: p.path)
+    return Generated(archive, tuple(pages), tuple(problems))
+
+
+def vendor_pages() -> list[Page]:
+    """Third-party assets for the offline copy, taken from node_modules (never committed)."""
+    out = []
+    for dest, src in sorted(VENDOR.items()):
+        path = ROOT / "node_modules" / src
+        if not path.exists():
+            raise FileNotFoundError(f"{path} is missing: run `make node` (npm ci) to install the offline assets")
+        out.append(Page(dest, path.read_text(encoding="utf-8")))
+    return out
+
+
+def build_site(
+    generated: Generated,
+    *,
+    docs_dir: Path,
+    site_dir: Path,
+    config_file: Path,
+    timings: Optional[Timings] = None,
+) -> None:
+    """Stage the docs dir, build it with MkDocs, then swap in the new site and sync the docs dir."""
+    timings = timings or Timings()
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))
+    try:
+        staging = work / "docs"
+        staging.mkdir()
+        copy_hand_written(docs_dir, staging)
+        timings.measure("stage", sync, staging, generated.pages)
+        new_site = work / "site"
+        timings.measure("mkdocs", mkdocs_build, config_file, staging, new_site)
+        make_readable(new_site)
+        swap_in(new_site, site_dir)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    timings.measure("write", sync, docs_dir, generated.pages)
+
+
+def report(problems: tuple[Problem, ...] | list[Problem], stream=sys.stderr) -> None:
+    for p in sorted(problems, key=lambda p: (p.file, p.line, p.message)):
+        print(str(p), file=stream)
+
+
+__all__ = ["generate", "build_site", "Timings", "SiteBuildError", "report"]

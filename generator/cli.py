@@ -1,0 +1,110 @@
+"""Command line: ``python -m generator build|check|topics|clean|pack|watch|bench``.
+
+Exit status: 0 when clean, 1 for problems in the input (or a failed site build), 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from . import build as pipeline
+
+ROOT = pipeline.ROOT
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+def _progress(message: str) -> None:
+    """Progress for people at a terminal; silent in CI and when output is piped."""
+    if sys.stderr.isatty() and not os.environ.get("CI"):
+        print(f"… {message}", file=sys.stderr, flush=True)
+
+
+def _input_dir(value: str) -> Path:
+    path = Path(value)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"input folder '{value}' does not exist")
+    return path
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    timings = pipeline.Timings()
+    _progress(f"reading and parsing {args.input}")
+    generated = pipeline.generate(args.input, directory_urls=not args.offline, timings=timings, offline=args.offline)
+    pipeline.report(generated.problems)
+    if not generated.ok:
+        errors = sum(1 for p in generated.problems if p.severity == "error")
+        print(f"Refused: {errors} problem(s) in the input; nothing was written.", file=sys.stderr)
+        return EXIT_INPUT
+    config = args.config or (ROOT / ("mkdocs.offline.yml" if args.offline else "mkdocs.yml"))
+    site_dir = args.site_dir or (ROOT / ("site-offline" if args.offline else "site"))
+    _progress(f"building the site with MkDocs into {site_dir}")
+    try:
+        pipeline.build_site(generated, docs_dir=args.docs_dir, site_dir=site_dir, config_file=config, timings=timings)
+    except pipeline.SiteBuildError as exc:
+        print(f"error: {exc}\nThe previous site and docs dir were left as they were.", file=sys.stderr)
+        return EXIT_INPUT
+    n = len(generated.archive.entries)
+    stages = ", ".join(f"{k} {v:.2f}s" for k, v in timings.stages.items())
+    print(f"Built {n} transcripts into {site_dir} ({stages}).")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    generated = pipeline.generate(args.input)
+    pipeline.report(generated.problems)
+    errors = sum(1 for p in generated.problems if p.severity == "error")
+    warnings = len(generated.problems) - errors
+    if generated.archive is not None and not errors:
+        turns = sum(len(e.transcript.turns()) for e in generated.archive.entries)
+        print(f"OK: {len(generated.archive.entries)} transcripts, {turns} turns, {warnings} warning(s).")
+        return EXIT_OK
+    print(f"{errors} error(s), {warnings} warning(s).", file=sys.stderr)
+    return EXIT_INPUT
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    from .writer import clean
+
+    removed = clean(args.docs_dir)
+    print(f"Removed {len(removed)} generated file(s) from {args.docs_dir}.")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Transcript archive generator.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' own log messages")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="parse transcripts, write Markdown pages and build the site with MkDocs")
+    b.add_argument("--input", type=_input_dir, default=ROOT / "seeds", help="folder of transcripts (default: seeds/)")
+    b.add_argument("--site-dir", type=Path, default=None, help="where to build the site (default: site/)")
+    b.add_argument("--docs-dir", type=Path, default=ROOT / "site_src", help="MkDocs docs dir (default: site_src/)")
+    b.add_argument("--config", type=Path, default=None, help="MkDocs config (default: mkdocs.yml)")
+    b.add_argument("--offline", action="store_true", help="build the file:// edition (default site dir: site-offline/)")
+    b.set_defaults(func=cmd_build)
+
+    c = sub.add_parser("check", help="read and parse without building; print every problem as file:line: message")
+    c.add_argument("--input", type=_input_dir, default=ROOT / "seeds", help="folder of transcripts (default: seeds/)")
+    c.set_defaults(func=cmd_check)
+
+    cl = sub.add_parser("clean", help="remove generated pages from the docs dir")
+    cl.add_argument("--docs-dir", type=Path, default=ROOT / "site_src", help="MkDocs docs dir (default: site_src/)")
+    cl.set_defaults(func=cmd_clean)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
+    logging.basicConfig(format="%(levelname)s: %(name)s: %(message)s")
+    level = logging.INFO if args.verbose else logging.WARNING
+    logging.getLogger("mkdocs").setLevel(level)
+    return args.func(args)

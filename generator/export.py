@@ -1,0 +1,92 @@
+"""Render stage, data: Archive -> ``data/archive.json``, the corpus for researchers and our checks.
+
+Schema (documented in the README)::
+
+    {"transcripts": [{"id", "file", "title", "date", "place", "source", "kind", "page",
+                      "speakers": [person ids], "topics": [topic ids],
+                      "summary": [text],
+                      "turns": [{"speaker", "label", "anchor", "paragraphs": [text]}],
+                      "narration": [text], "headings": [text],
+                      "metadata_origin": {"title", "date", "place", "source"}}],
+     "speakers": [{"id", "name", "roles": [{"role", "from", "to"}], "aliases", "curated"}],
+     "topics": [{"id", "label", "description", "phrases"}]}
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .model import Archive, Paragraph, Turn
+
+
+def archive_dict(archive: Archive) -> dict[str, Any]:
+    transcripts = []
+    for e in archive.entries:
+        t = e.transcript
+        turns, narration = [], []
+        for section in t.sections:
+            for block in section.blocks:
+                if isinstance(block, Turn):
+                    turns.append(
+                        {
+                            "speaker": block.speaker,
+                            "label": block.label,
+                            "role": block.role,
+                            "affiliation": block.affiliation,
+                            "anchor": block.anchor,
+                            "line": block.line,
+                            "paragraphs": [p.text for p in block.paragraphs],
+                        }
+                    )
+                elif isinstance(block, Paragraph):
+                    narration.append(block.text)
+        transcripts.append(
+            {
+                "id": t.id,
+                "file": t.file.rsplit("/", 1)[-1],
+                "title": t.title.value,
+                "date": t.date.value,
+                "place": t.place.value,
+                "source": t.source.value,
+                "kind": t.kind,
+                "page": e.page,
+                "speakers": list(e.speakers),
+                "topics": [tag.topic for tag in e.topics],
+                "summary": [p.text for p in t.summary],
+                "turns": turns,
+                "narration": narration,
+                "headings": [h.text for h in t.headings()],
+                "elided": t.elided,
+                "metadata_origin": {
+                    "title": t.title.origin,
+                    "date": t.date.origin,
+                    "place": t.place.origin,
+                    "source": t.source.origin,
+                },
+            }
+        )
+    speaking = {pid for e in archive.entries for pid in e.speakers}
+    speakers = [
+        {
+            "id": p.id,
+            "name": p.name,
+            "roles": [{"role": r.role, "from": r.start, "to": r.end} for r in p.roles],
+            "aliases": list(p.aliases),
+            "affiliation": p.affiliation,
+            "curated": p.curated,
+            "generic": p.generic,
+        }
+        for p in archive.people
+        if p.id in speaking
+    ]
+    topics = [
+        {"id": t.id, "label": t.label, "description": t.description, "phrases": list(t.phrases)}
+        for t in archive.topics
+    ]
+    return {"transcripts": transcripts, "speakers": speakers, "topics": topics}
+
+
+def archive_json(archive: Archive) -> str:
+    """Deterministic JSON text (sorted input order, fixed separators, UTF-8)."""
+    return json.dumps(archive_dict(archive), ensure_ascii=False, indent=1) + "\n"

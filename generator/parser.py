@@ -1,0 +1,715 @@
+"""Parse stage: RawDocument -> Transcript (metadata, summary, sections, turns, paragraphs).
+
+The parser never drops text: every line is either recognised site boilerplate (kept in
+``Transcript.boilerplate``), metadata (title, date line, breadcrumb), a heading, a speaker label
+or paragraph text. Unknown shapes fall back to narration.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .model import Field, Heading, Paragraph, Problem, RawDocument, Section, SourceLine, Transcript, Turn
+from .slugs import slugify
+
+# --------------------------------------------------------------------------------------------
+# Shapes: the curated vocabulary the parser needs, as plain data (loaded from data/shapes.yaml).
+
+
+@dataclass(frozen=True)
+class Shapes:
+    """Vocabulary for recognising line shapes."""
+
+    boilerplate: dict[str, str] = field(default_factory=dict)
+    """Casefolded line -> source website it reveals ('' when it reveals none)."""
+    generic_labels: frozenset[str] = frozenset()
+    """Casefolded labels that name no person ("question")."""
+    outlet_words: frozenset[str] = frozenset()
+    known_names: frozenset[str] = frozenset()
+    """Casefolded single-word aliases from the speaker registry ("putin"), accepted as labels."""
+
+
+# --------------------------------------------------------------------------------------------
+# Dates
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
+    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+}
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_TIME = r"(?:,?\s+\d{1,2}:\d{2})?"
+_DATE_PATTERNS = [
+    # June 8, 2016 / June 8 2016
+    re.compile(rf"^(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}}){_TIME}", re.I),
+    # 8 June 2016 / 18 февраля 2022 года / 18 февраля 2022 г.
+    re.compile(
+        rf"^(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_RE})\.?,?\s+(?P<year>\d{{4}})(?:\s+(?:года|г\.))?{_TIME}",
+        re.I,
+    ),
+    # 2016-06-08
+    re.compile(rf"^(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}}){_TIME}"),
+]
+
+
+@dataclass(frozen=True)
+class DateLine:
+    """A recognised 'date, place' line."""
+
+    raw: str
+    year: int
+    month: int
+    day: int
+    place: str
+    valid: bool
+    error: str = ""
+    written: str = ""
+    """The date part of the line as written, without the place."""
+
+    @property
+    def iso(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+def parse_date_line(text: str) -> Optional[DateLine]:
+    """Recognise a line that is only a date, optionally followed by a time and ', Place'."""
+    stripped = text.strip()
+    for pattern in _DATE_PATTERNS:
+        m = pattern.match(stripped)
+        if not m:
+            continue
+        rest = stripped[m.end():]
+        place = ""
+        if rest:
+            if not rest.startswith(","):
+                return None
+            place = rest[1:].strip()
+            if not _looks_like_place(place):
+                return None
+        month_text = m.group("month")
+        month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower()]
+        year, day = int(m.group("year")), int(m.group("day"))
+        try:
+            _dt.date(year, month, day)
+        except ValueError:
+            written = stripped[: m.end()]
+            return DateLine(stripped, year, month, day, place, False, f"impossible date '{written}'", written)
+        return DateLine(stripped, year, month, day, place, True, "", stripped[: m.end()])
+    return None
+
+
+def _looks_like_place(place: str) -> bool:
+    words = place.split()
+    if not words or len(words) > 10 or len(place) > 120:
+        return False
+    if place[-1] in ".!?;:":
+        return False
+    if not (place[0].isupper() or place[0].isdigit()):
+        return False
+    return not any(w.lower() in _SENTENCE_WORDS for w in words)
+
+
+# --------------------------------------------------------------------------------------------
+# Speaker labels
+
+_SENTENCE_WORDS = frozenset(
+    """i me my we us our you your he him his she her they them their it its this that these those
+    let said says say asked asks told tells noted notes added adds stated states replied answered
+    wrote writes repeat clarify is are was were be been being am have has had will would shall
+    should can could may might must do does did not what which who whom why how when where there
+    here if but because so then than also just only all every remember example follows following
+    namely including yes no thank thanks please well now today yesterday tomorrow
+    я мы вы он она они это что как где когда""".split()
+)
+_PARTICLES = frozenset("von van der den de da di del la le bin ibn al el dos du ter".split())
+_HONORIFICS = frozenset("mr mr. ms ms. mrs mrs. dr dr. sir madam г-н г-жа".split())
+_NAME_TOKEN = re.compile(r"^(?:[A-ZА-ЯЁІЎ][\w'’\-]*\.?|(?:[A-ZА-ЯЁІЎ]\.)+(?:[A-ZА-ЯЁІЎ][\w'’\-]*)?)$")
+_INITIAL = re.compile(r"^(?:[A-ZА-ЯЁІЎ]\.)+$")
+_GLUED_INITIAL = re.compile(r"^(?:[A-ZА-ЯЁІЎ]\.)+[A-ZА-ЯЁІЎ][\w'’\-]+$")
+_PATRONYMIC = re.compile(r"(?:vich|vna|ichna|ovich|evich|ovna|evna|вич|вна|ична)$", re.I)
+_LABEL_RE = re.compile(r"^(?P<label>[^:]{1,160}?)\s*:(?:\s+(?P<rest>.*)|$)")
+_FORBIDDEN_IN_LABEL = re.compile(r"[?!;…<>{}\[\]=|*#]")
+TERMINAL = tuple('.!?…:;,–—-"\'”»)]')
+QUOTES = tuple('"“«„\'‘')
+
+
+@dataclass(frozen=True)
+class Label:
+    """A recognised speaker label, split into the parts of the text as written."""
+
+    label: str
+    name: str
+    role: str
+    affiliation: str
+    rest: str
+
+
+def _is_name_token(token: str) -> bool:
+    return bool(_NAME_TOKEN.match(token)) and any(ch.isalpha() for ch in token)
+
+
+def _name_span(tokens: list[str]) -> int:
+    """Return how many trailing tokens form the personal name (0 when the label ends in no name)."""
+    run = 0
+    i = len(tokens) - 1
+    while i >= 0:
+        tok = tokens[i]
+        if _is_name_token(tok):
+            run = len(tokens) - i
+        elif tok.lower() in _PARTICLES and run and i > 0 and _is_name_token(tokens[i - 1]):
+            pass  # "Ursula von der Leyen": particles inside a name
+        else:
+            break
+        i -= 1
+    if run == 0:
+        return 0
+    name = tokens[len(tokens) - run:]
+    if run <= 2:
+        return run
+    # Prefer "Given Surname"; keep a patronymic or an initial as part of the name.
+    if run >= 3 and (_PATRONYMIC.search(name[-2]) or _INITIAL.match(name[-3])):
+        return 3
+    if any(t.lower() in _PARTICLES for t in name):
+        # keep particles with the two capitalised words around them
+        j = len(name) - 1
+        count = 1
+        while j > 0 and (name[j - 1].lower() in _PARTICLES or count < 2):
+            if name[j - 1].lower() not in _PARTICLES:
+                count += 1
+            j -= 1
+        return len(name) - j
+    return 2
+
+
+def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozenset()) -> Optional[Label]:
+    """Recognise 'Role Name: text', 'Name, Role:', 'Name (Outlet):' and generic 'Question:' labels.
+
+    ``seen_names`` holds casefolded surnames of speakers earlier in the same transcript, which makes
+    a bare surname ("Lavrov:") a label.
+    """
+    m = _LABEL_RE.match(text)
+    if not m:
+        return None
+    label = m.group("label").strip()
+    rest = (m.group("rest") or "").strip()
+    if not label or _FORBIDDEN_IN_LABEL.search(label) or label[0] in QUOTES:
+        return None
+    if rest and rest[0].isalpha() and rest[0].islower():
+        return None  # "Let me repeat what I just said: we do not want war"
+    if label.casefold() in shapes.generic_labels:
+        return Label(label, label, "", "", rest)
+    core, affiliation = label, ""
+    paren = re.match(r"^(?P<core>.*?)\s*\((?P<aff>[^()]*)\)$", label)
+    if paren and paren.group("core"):
+        core, affiliation = paren.group("core"), paren.group("aff").strip()
+    if "," in core:
+        left, right = (part.strip() for part in core.split(",", 1))
+        tokens = left.split()
+        if 2 <= len(tokens) <= 5 and _name_span(tokens) == len(tokens) and _plausible_role(right, allow_lower=True):
+            return Label(label, left, right, affiliation, rest)
+        return None
+    tokens = core.split()
+    if len(tokens) > 14:
+        return None
+    span = _name_span(tokens)
+    if span == 0:
+        return None
+    name_tokens = tokens[len(tokens) - span:]
+    role_tokens = tokens[: len(tokens) - span]
+    # Honorifics belong to neither the name nor the role: "Mr Putin".
+    if role_tokens and role_tokens[-1].lower() in _HONORIFICS:
+        role_tokens = role_tokens[:-1]
+        if not role_tokens and len(name_tokens) == 1 and name_tokens[0].casefold() not in shapes.known_names | seen_names:
+            return None
+    elif name_tokens[0].lower() in _HONORIFICS:
+        name_tokens = name_tokens[1:]
+        if not name_tokens:
+            return None
+    role = " ".join(role_tokens)
+    if role and not _plausible_role(role):
+        return None
+    if len(name_tokens) == 1 and not role:
+        single = name_tokens[0]
+        key = single.casefold()
+        if not (_GLUED_INITIAL.match(single) or key in shapes.known_names or key in seen_names):
+            return None
+    if len(name_tokens) == 1 and role and not (_GLUED_INITIAL.match(name_tokens[0])):
+        # "President of Russia Putin" is fine; "Deputy Chairman:" is a role alone.
+        key = name_tokens[0].casefold()
+        if key not in shapes.known_names and key not in seen_names:
+            return None
+    return Label(label, " ".join(name_tokens), role, affiliation, rest)
+
+
+def _plausible_role(role: str, allow_lower: bool = False) -> bool:
+    words = role.split()
+    if not words or len(words) > 12:
+        return False
+    if not allow_lower and not (words[0][0].isupper() or words[0][0] in QUOTES or words[0][0].isdigit()):
+        return False
+    return not any(w.strip(",.\"'“”«»").lower() in _SENTENCE_WORDS for w in words)
+
+
+def is_outlet(rest: str, shapes: Shapes) -> bool:
+    """'STV Channel.' after a journalist's name: a short phrase naming a media outlet."""
+    text = rest.rstrip(".").strip()
+    words = text.split()
+    if not words or len(words) > 6 or rest.endswith(("?", "!", "…", ":")) or not rest[0].isupper():
+        return False
+    if any(w.lower() in _SENTENCE_WORDS for w in words):
+        return False
+    if any(w.strip("\"'“”«»,").lower() in shapes.outlet_words for w in words):
+        return True
+    return False
+
+
+# --------------------------------------------------------------------------------------------
+# Other line shapes
+
+_SEPARATOR_RE = re.compile(r"^(?:\*\s*){3,}$|^(?:-\s*){3,}$|^(?:_\s*){3,}$|^(?:~\s*){3,}$")
+_ELISION_RE = re.compile(r"^[<\[(]\s*(?:…|\.\.\.)\s*[>\])]$")
+_BREADCRUMB_RE = re.compile(r"^[^\s/][^/]{0,60}(?:/[^/]{1,60})*/$")
+
+
+def is_separator(text: str) -> bool:
+    return bool(_SEPARATOR_RE.match(text.strip()))
+
+
+def is_elision(text: str) -> bool:
+    return bool(_ELISION_RE.match(text.strip()))
+
+
+def is_breadcrumb(text: str) -> bool:
+    stripped = text.strip()
+    return bool(_BREADCRUMB_RE.match(stripped)) and len(stripped.split()) <= 10
+
+
+def heading_shaped(text: str) -> bool:
+    """A short line with no closing punctuation that starts like a title."""
+    stripped = text.strip()
+    words = stripped.split()
+    if not words or len(words) > 16 or len(stripped) > 160:
+        return False
+    if stripped.endswith(TERMINAL):
+        return False
+    first = stripped[0]
+    if not (first.isupper() or first.isdigit() or first in QUOTES):
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------------------------
+# The parser
+
+
+@dataclass
+class _Para:
+    text: str
+    line: int
+    standalone: bool
+
+
+@dataclass
+class _OpenTurn:
+    label: Label
+    line: int
+    paragraphs: list[Paragraph]
+    quoted: Optional[bool] = None
+    """For a label on a line of its own: whether its text is a quotation (decided by the next line)."""
+
+
+@dataclass
+class _Builder:
+    file: str
+    sections: list[Section] = field(default_factory=list)
+    heading: Optional[Heading] = None
+    blocks: list = field(default_factory=list)
+    separator_line: int = 0
+    turn: Optional[_OpenTurn] = None
+    names: set[str] = field(default_factory=set)
+    problems: list[Problem] = field(default_factory=list)
+
+    def close_turn(self) -> None:
+        t = self.turn
+        if t is None:
+            return
+        if not t.paragraphs:
+            self.problems.append(
+                Problem(self.file, t.line, f"speaker label '{t.label.label}:' has no text after it", "warning")
+            )
+        self.blocks.append(
+            Turn(t.label.label, t.label.name, t.label.role, t.label.affiliation, t.line, tuple(t.paragraphs))
+        )
+        self.turn = None
+
+    def close_section(self) -> None:
+        self.close_turn()
+        if self.heading is not None or self.blocks:
+            self.sections.append(Section(self.heading, tuple(self.blocks), self.separator_line))
+        self.heading, self.blocks, self.separator_line = None, [], 0
+
+    def open_turn(self, label: Label, line: int) -> None:
+        self.close_turn()
+        self.turn = _OpenTurn(label, line, [])
+        for token in label.name.split():
+            if not _INITIAL.match(token):
+                self.names.add(token.rstrip(".").casefold())
+        glued = _GLUED_INITIAL.match(label.name)
+        if glued:
+            self.names.add(label.name.split(".")[-1].casefold())
+
+
+def _paragraphs(lines: list[SourceLine]) -> list[_Para]:
+    """Group body lines into paragraphs: one per line, or joined when the text is hard-wrapped."""
+    content = [ln for ln in lines if ln.text.strip()]
+    if not content:
+        return []
+    lengths = [len(ln.text) for ln in content]
+    multi_line_blocks = sum(
+        1 for a, b in zip(lines, lines[1:]) if a.text.strip() and b.text.strip()
+    )
+    wrapped = (
+        max(lengths) <= 100
+        and len(content) >= 4
+        and sum(1 for n in lengths if 50 <= n <= 100) >= 0.6 * len(content)
+        and multi_line_blocks >= 0.3 * len(content)
+    )
+    paras: list[_Para] = []
+    prev_blank = True
+    for i, ln in enumerate(lines):
+        text = ln.text.strip()
+        if not text:
+            prev_blank = True
+            continue
+        next_blank = i + 1 >= len(lines) or not lines[i + 1].text.strip()
+        if wrapped and not prev_blank and paras and not _starts_new_paragraph(text):
+            joined = paras[-1]
+            paras[-1] = _Para(joined.text + " " + text, joined.line, False)
+        else:
+            paras.append(_Para(text, ln.number, prev_blank and next_blank))
+        prev_blank = False
+    return paras
+
+
+def _starts_new_paragraph(text: str) -> bool:
+    return bool(_LABEL_RE.match(text)) or is_separator(text) or is_elision(text)
+
+
+def _is_boilerplate(text: str, shapes: Shapes) -> bool:
+    return " ".join(text.split()).casefold() in shapes.boilerplate
+
+
+def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
+    """Parse one document. Problems include warnings; an error means the transcript is refused."""
+    problems: list[Problem] = []
+    lines = list(doc.lines)
+    boilerplate: list[SourceLine] = []
+    source = ""
+
+    # ---- header: boilerplate, breadcrumb, title, date line
+    i = 0
+    header_limit = 20
+    while i < len(lines) and i < header_limit:
+        text = lines[i].text.strip()
+        if not text:
+            i += 1
+            continue
+        if _is_boilerplate(text, shapes):
+            boilerplate.append(lines[i])
+            source = source or shapes.boilerplate[" ".join(text.split()).casefold()]
+            i += 1
+            continue
+        break
+    content_idx = [j for j in range(i, len(lines)) if lines[j].text.strip()]
+    title_line: Optional[SourceLine] = None
+    date: Optional[DateLine] = None
+    date_line_no = 0
+    breadcrumb: Optional[SourceLine] = None
+    body_start = i
+    k = 0
+    if k < len(content_idx) and is_breadcrumb(lines[content_idx[k]].text):
+        breadcrumb = lines[content_idx[k]]
+        k += 1
+    first = lines[content_idx[k]] if k < len(content_idx) else None
+    second = lines[content_idx[k + 1]] if k + 1 < len(content_idx) else None
+    if first is not None:
+        first_date = parse_date_line(first.text)
+        second_date = parse_date_line(second.text) if second is not None else None
+        if first_date:
+            date, date_line_no = first_date, first.number
+            body_start = content_idx[k] + 1
+        elif second_date and _title_shaped(first.text, shapes):
+            title_line, date, date_line_no = first, second_date, second.number
+            body_start = content_idx[k + 1] + 1
+        elif breadcrumb is not None and _title_shaped(first.text, shapes):
+            title_line = first
+            body_start = content_idx[k] + 1
+        elif breadcrumb is not None:
+            body_start = content_idx[k]
+        else:
+            body_start = content_idx[0] if content_idx else len(lines)
+    if breadcrumb is not None:
+        boilerplate.append(breadcrumb)
+
+    # ---- footer: trailing boilerplate and the date line repeated at the end
+    end = len(lines)
+    while end > body_start:
+        text = lines[end - 1].text.strip()
+        if not text:
+            end -= 1
+        elif _is_boilerplate(text, shapes):
+            boilerplate.append(lines[end - 1])
+            end -= 1
+        else:
+            break
+    if end > body_start:
+        last = lines[end - 1]
+        last_date = parse_date_line(last.text)
+        if last_date and (date is None or last_date.raw == date.raw):
+            if date is None:
+                date, date_line_no = last_date, last.number
+            else:
+                boilerplate.append(last)
+            end -= 1
+
+    if date is not None and not date.valid:
+        problems.append(
+            Problem(
+                doc.file,
+                date_line_no,
+                f"{date.error}: that day does not exist; correct the date line, or give the right date as "
+                f"'date: YYYY-MM-DD' in {doc.stem}.meta.yaml next to the transcript",
+            )
+        )
+
+    # ---- body
+    builder = _Builder(doc.file)
+    paras = _paragraphs(lines[body_start:end])
+    summary: list[Paragraph] = []
+    # Leading paragraphs are a summary when a separator, label or heading follows them soon.
+    lead = 0
+    while lead < len(paras) and lead < 5:
+        p = paras[lead]
+        if is_separator(p.text) or parse_label(p.text, shapes) is not None:
+            break
+        if p.standalone and heading_shaped(p.text) and lead > 0:
+            break
+        lead += 1
+    if 0 < lead < len(paras) and lead <= 4:
+        summary = [Paragraph(p.text, p.line, "summary") for p in paras[:lead]]
+        paras = paras[lead:]
+
+    for idx, p in enumerate(paras):
+        nxt = paras[idx + 1] if idx + 1 < len(paras) else None
+        text = p.text
+        if is_separator(text):
+            builder.close_section()
+            builder.separator_line = p.line
+            continue
+        if is_elision(text):
+            target = builder.turn.paragraphs if builder.turn else None
+            para = Paragraph(text, p.line, "editorial")
+            if target is not None:
+                target.append(para)
+            else:
+                builder.blocks.append(para)
+            continue
+        label = parse_label(text, shapes, frozenset(builder.names))
+        if label is not None:
+            if _is_headline(label, p, builder, nxt, shapes):
+                builder.close_section()
+                builder.heading = Heading(text, p.line)
+                continue
+            builder.open_turn(label, p.line)
+            if label.rest:
+                if (
+                    not label.affiliation
+                    and is_outlet(label.rest, shapes)
+                    and nxt is not None
+                    and parse_label(nxt.text, shapes, frozenset(builder.names)) is None
+                    and not is_separator(nxt.text)
+                    and _first_appearance(label, builder)
+                ):
+                    builder.turn.label = Label(
+                        label.label, label.name, label.role, label.rest.rstrip(".").strip(), ""
+                    )
+                    builder.turn.quoted = False
+                else:
+                    builder.turn.paragraphs.append(Paragraph(label.rest, p.line))
+                    builder.turn.quoted = False
+            continue
+        if _is_heading(p, builder, nxt, shapes):
+            builder.close_section()
+            builder.heading = Heading(text, p.line)
+            continue
+        turn = builder.turn
+        if turn is not None:
+            if turn.quoted is None:
+                turn.quoted = text.startswith(QUOTES)
+            if turn.quoted and not text.startswith(QUOTES) and turn.paragraphs:
+                builder.close_turn()
+            else:
+                turn.paragraphs.append(Paragraph(text, p.line))
+                continue
+        builder.blocks.append(Paragraph(text, p.line, "narration"))
+    builder.close_section()
+    problems.extend(builder.problems)
+
+    transcript = _assemble(doc, title_line, date, date_line_no, source, summary, builder, boilerplate)
+    return transcript, problems
+
+
+def _first_appearance(label: Label, builder: _Builder) -> bool:
+    previous = [b for s in builder.sections for b in s.blocks if isinstance(b, Turn)]
+    previous += [b for b in builder.blocks if isinstance(b, Turn)]
+    return all(t.name.casefold() != label.name.casefold() for t in previous)
+
+
+def _title_shaped(text: str, shapes: Shapes) -> bool:
+    stripped = text.strip()
+    return (
+        0 < len(stripped.split()) <= 30
+        and parse_label(stripped, shapes) is None
+        and not is_separator(stripped)
+        and parse_date_line(stripped) is None
+    )
+
+
+def _is_headline(label: Label, p: _Para, builder: _Builder, nxt: Optional[_Para], shapes: Shapes) -> bool:
+    """'S. Lavrov: We see the hostile attitude of the West' standing alone in an article is a headline."""
+    if not label.rest or label.rest.endswith(TERMINAL) or len(label.rest.split()) < 3:
+        return False
+    if not p.standalone:
+        return False
+    return builder.turn is None or bool(builder.turn.quoted)
+
+
+def _is_heading(p: _Para, builder: _Builder, nxt: Optional[_Para], shapes: Shapes) -> bool:
+    if not heading_shaped(p.text):
+        return False
+    after_separator = builder.separator_line and not builder.blocks and builder.heading is None
+    if not (p.standalone or after_separator):
+        return False
+    turn = builder.turn
+    if turn is None or turn.quoted:
+        return True
+    # Inside a turn, a short unpunctuated line is speech unless a new speaker or section follows it.
+    if not turn.paragraphs or not turn.paragraphs[-1].text.endswith(TERMINAL):
+        return False
+    if nxt is None or is_separator(nxt.text):
+        return True
+    return parse_label(nxt.text, shapes, frozenset(builder.names)) is not None
+
+
+_KINDS = [
+    ("news conference", ("news conference", "press conference", "пресс-конференц")),
+    ("interview", ("interview", "интервью")),
+    ("telephone conversation", ("telephone conversation", "phone call", "телефонный разговор")),
+    ("talks", ("talks", "переговор")),
+    ("meeting", ("meeting", "встреча", "совещание", "заседание")),
+    ("speech", ("speech", "address", "remarks", "выступление", "обращение")),
+    ("statement", ("statement", "заявлени")),
+]
+
+
+def classify_kind(title: str, transcript_turns: list[Turn], headings: list[Heading], quoted: bool) -> str:
+    """A coarse kind for the chronology, from the title first and the shape second."""
+    low = title.lower()
+    for kind, words in _KINDS:
+        if any(w in low for w in words):
+            return kind
+    if quoted:
+        return "article"
+    if transcript_turns:
+        return "transcript"
+    return "text"
+
+
+def _assemble(
+    doc: RawDocument,
+    title_line: Optional[SourceLine],
+    date: Optional[DateLine],
+    date_line_no: int,
+    source: str,
+    summary: list[Paragraph],
+    builder: _Builder,
+    boilerplate: list[SourceLine],
+) -> Transcript:
+    side = doc.sidecar
+    sections = tuple(builder.sections)
+    headings = [s.heading for s in sections if s.heading is not None]
+    turns = [b for s in sections for b in s.blocks if isinstance(b, Turn)]
+
+    # Title: sidecar, then the text, then derived from the first heading or summary sentence.
+    if side and side.title:
+        note = f"the text says '{title_line.text.strip()}'" if title_line else ""
+        title = Field(side.title, "sidecar", 0, note)
+    elif title_line is not None:
+        title = Field(title_line.text.strip(), "text", title_line.number, "", title_line.text.strip())
+    elif headings:
+        title = Field(headings[0].text, "derived", headings[0].line, "no title line; the first heading is used")
+    else:
+        first_text = summary[0] if summary else next(
+            (b for s in sections for b in s.blocks if isinstance(b, Paragraph)), None
+        )
+        if first_text is None and turns and turns[0].paragraphs:
+            first_text = turns[0].paragraphs[0]
+        if first_text is not None:
+            words = first_text.text.split()
+            short = " ".join(words[:12]) + (" …" if len(words) > 12 else "")
+            title = Field(short, "derived", first_text.line, "no title line; the first words of the text are used")
+        else:
+            title = Field(f"Transcript {doc.stem}", "derived", 0, "no title line and no text")
+
+    # Date: sidecar wins; a disagreement with the text is kept as a note.
+    if side and side.date:
+        note = ""
+        if date is not None and date.valid and date.iso != side.date:
+            note = f"the text says {date.raw} (line {date_line_no})"
+        date_field = Field(side.date, "sidecar", 0, note)
+    elif date is not None and date.valid:
+        date_field = Field(date.iso, "text", date_line_no, "", date.written)
+    else:
+        date_field = Field(None, "none", 0, "no date line in the text")
+    if side and side.place:
+        place = Field(side.place, "sidecar")
+    elif date is not None and date.place:
+        place = Field(date.place, "text", date_line_no, "", date.place)
+    else:
+        place = Field(None, "none")
+    if side and side.source:
+        source_field = Field(side.source, "sidecar")
+    elif source:
+        source_field = Field(source, "text", boilerplate[0].number if boilerplate else 0)
+    else:
+        source_field = Field(None, "none")
+    quoted = any(t.paragraphs and t.paragraphs[0].text.startswith(QUOTES) for t in turns)
+    kind = side.kind if side and side.kind else classify_kind(title.value or "", turns, headings, quoted)
+    elided = bool(turns and turns[-1].paragraphs and turns[-1].paragraphs[-1].kind == "editorial") or bool(
+        sections and sections[-1].blocks and isinstance(sections[-1].blocks[-1], Paragraph)
+        and sections[-1].blocks[-1].kind == "editorial"
+    )
+    return Transcript(
+        id=transcript_id(doc.stem),
+        file=doc.file,
+        title=title,
+        date=date_field,
+        place=place,
+        source=source_field,
+        kind=kind,
+        summary=tuple(summary),
+        sections=sections,
+        boilerplate=tuple(sorted(boilerplate, key=lambda ln: ln.number)),
+        elided=elided,
+    )
+
+
+def transcript_id(stem: str) -> str:
+    """The stable id of a transcript: its file name as an ASCII slug (underscores kept)."""
+    return slugify(stem, fallback="transcript", keep="_")

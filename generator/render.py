@@ -1,0 +1,494 @@
+"""Render stage: Archive -> pages (Markdown text with front matter), through Jinja2 templates.
+
+Python decides content (what is listed, in which order, which URL); the templates in
+``templates/`` decide presentation. Jinja runs with autoescape and ``StrictUndefined``, so input
+text is escaped by ``escape.html`` (markupsafe) wherever it is printed.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from . import chronology
+from .escape import front_matter, html
+from .model import Archive, Entry, Field, Paragraph, Person, TopicHit, Transcript, Turn
+from .speakers import role_at
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+SPLIT_LIMIT = 60
+"""A speaker or topic page lists transcripts itself up to this many; beyond, it links year pages."""
+EXCERPT_WORDS = 24
+HOME_LATEST = 10
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated file in the docs dir: a '/'-separated path and its text."""
+
+    path: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Links:
+    """Relative URLs between docs-dir paths, for directory URLs (hosted) or .html files (offline)."""
+
+    directory_urls: bool = True
+
+    def url(self, path: str) -> str:
+        if path.endswith(".md"):
+            stem = path[:-3]
+            if self.directory_urls:
+                if stem == "index" or stem.endswith("/index"):
+                    return stem[: -len("index")]
+                return stem + "/"
+            return stem + ".html"
+        return path
+
+    def href(self, src: str, dest: str, anchor: str = "") -> str:
+        """Link from the page at ``src`` to ``dest`` (both docs-dir paths), with an optional anchor."""
+        here, target = self.url(src), self.url(dest)
+        base = here if (here.endswith("/") or not here) else posixpath.dirname(here)
+        rel = posixpath.relpath(target or ".", base or ".")
+        if self.directory_urls and (target.endswith("/") or not target):
+            rel = "./" if rel == "." else rel + "/"
+        return rel + (f"#{anchor}" if anchor else "")
+
+
+def _env() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["e"] = html
+    return env
+
+
+def format_date(iso: Optional[str]) -> str:
+    if not iso:
+        return "Undated"
+    d = _dt.date.fromisoformat(iso)
+    return f"{d.strftime('%B')} {d.day}, {d.year}"
+
+
+def month_name(key: str) -> str:
+    if not key:
+        return "Undated"
+    d = _dt.date.fromisoformat(key + "-01")
+    return f"{d.strftime('%B')} {d.year}"
+
+
+def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def hit_excerpt(hit: TopicHit, width: int = 90) -> tuple[str, str, str]:
+    """(before, match, after) around the matched phrase, cut at word boundaries."""
+    start, end = hit.start, hit.start + len(hit.phrase)
+    before = hit.text[max(0, start - width):start]
+    after = hit.text[end:end + width]
+    if start - width > 0:
+        before = "… " + before.split(" ", 1)[-1] if " " in before else "… " + before
+    if end + width < len(hit.text):
+        after = (after.rsplit(" ", 1)[0] if " " in after else after) + " …"
+    return before, hit.text[start:end], after
+
+
+def word_count(texts: Iterable[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+class Renderer:
+    """Renders every page of an archive. Holds only lookups derived from the archive."""
+
+    def __init__(self, archive: Archive, *, directory_urls: bool = True, site_name: str = "Transcript Archive"):
+        self.archive = archive
+        self.links = Links(directory_urls)
+        self.env = _env()
+        self.site_name = site_name
+        self.people = {p.id: p for p in archive.people}
+        self.topics = {t.id: t for t in archive.topics}
+        self.entries = {e.transcript.id: e for e in archive.entries}
+        self.turn_counts: dict[str, int] = {}
+        for e in archive.entries:
+            for turn in e.transcript.turns():
+                self.turn_counts[turn.speaker] = self.turn_counts.get(turn.speaker, 0) + 1
+
+    # ------------------------------------------------------------------ helpers for templates
+    def _ctx(self, src: str, **kw: Any) -> dict[str, Any]:
+        def href(dest: str, anchor: str = "") -> str:
+            return self.links.href(src, dest, anchor)
+
+        return dict(
+            href=href,
+            format_date=format_date,
+            month_name=month_name,
+            excerpt=excerpt,
+            hit_excerpt=hit_excerpt,
+            people=self.people,
+            topics=self.topics,
+            entries=self.entries,
+            site_name=self.site_name,
+            **kw,
+        )
+
+    def _page(self, path: str, template: str, meta: dict[str, Any], **kw: Any) -> Page:
+        body = self.env.get_template(template).render(self._ctx(path, **kw))
+        return Page(path, front_matter(meta) + "\n" + body)
+
+    # ------------------------------------------------------------------ pages
+    def pages(self) -> list[Page]:
+        out = [self.home()]
+        out += [self.transcript(e) for e in self.archive.entries]
+        out += self.speaker_pages()
+        out += self.topic_pages()
+        out += self.chronology_pages()
+        return out
+
+    def transcript(self, entry: Entry) -> Page:
+        t = entry.transcript
+        turns = t.turns()
+        order = list(entry.speakers)
+        words: dict[str, int] = {}
+        counts: dict[str, int] = {}
+        for turn in turns:
+            words[turn.speaker] = words.get(turn.speaker, 0) + word_count(p.text for p in turn.paragraphs)
+            counts[turn.speaker] = counts.get(turn.speaker, 0) + 1
+        total_words = sum(words.values()) or 1
+        participants = []
+        first_turn: dict[str, str] = {}
+        for turn in turns:
+            first_turn.setdefault(turn.speaker, turn.anchor)
+        for pid in order:
+            person = self.people[pid]
+            labels_roles = [tn.role for tn in turns if tn.speaker == pid and tn.role]
+            role = labels_roles[0] if labels_roles else role_at(person, t.date.value)
+            participants.append(
+                dict(
+                    person=person,
+                    role=role,
+                    turns=counts[pid],
+                    words=words[pid],
+                    share=words[pid] / total_words,
+                    anchor=first_turn[pid],
+                    colour=order.index(pid) % 6,
+                )
+            )
+        seen: set[str] = set()
+        turn_view = {}
+        for turn in turns:
+            first = turn.speaker not in seen
+            seen.add(turn.speaker)
+            before, name, after = label_parts(turn)
+            registry_role = ""
+            if first and not turn.role:
+                registry_role = role_at(self.people[turn.speaker], t.date.value)
+            turn_view[turn.anchor] = dict(
+                before=before, name=name, after=after, registry_role=registry_role,
+                colour=order.index(turn.speaker) % 6, first=first,
+            )
+        has_headings = any(s.heading for s in t.sections)
+        meta = {
+            "title": t.title.value or t.id,
+            "description": description(t),
+            "tags": [self.topics[tag.topic].label for tag in entry.topics],
+            "search": {"boost": 2},
+        }
+        return self._page(
+            entry.src_uri,
+            "transcript.md.j2",
+            meta,
+            entry=entry,
+            t=t,
+            participants=participants,
+            turn_view=turn_view,
+            turn_level=3 if has_headings else 2,
+            is_turn=lambda b: isinstance(b, Turn),
+            tags=[(self.topics[tag.topic], tag) for tag in entry.topics],
+            previous=self.entries.get(entry.previous) if entry.previous else None,
+            next=self.entries.get(entry.next) if entry.next else None,
+            related=[self.entries[r] for r in entry.related],
+            total_words=sum(words.values()),
+            origin=origin,
+            citation=citation(t, self.site_name),
+        )
+
+    # ------------------------------------------------------------------ speakers
+    def speaker_pages(self) -> list[Page]:
+        appearances: dict[str, list[Entry]] = {}
+        for e in self.archive.entries:
+            for pid in e.speakers:
+                appearances.setdefault(pid, []).append(e)
+        pages = []
+        index_rows = []
+        for person in self.archive.people:
+            entries = appearances.get(person.id, [])
+            if not entries:
+                continue
+            index_rows.append((person, self.turn_counts.get(person.id, 0), len(entries)))
+            pages.extend(self.speaker(person, entries))
+        index_rows.sort(key=lambda r: (-r[1], r[0].name.casefold(), r[0].id))
+        pages.append(
+            self._page(
+                "speakers/index.md",
+                "speakers_index.md.j2",
+                {"title": "Speakers", "description": "Everyone who speaks in the archive, by number of turns."},
+                rows=index_rows,
+            )
+        )
+        return pages
+
+    def speaker(self, person: Person, entries: list[Entry]) -> list[Page]:
+        path = f"speakers/{person.id}.md"
+        together: dict[str, int] = {}
+        for e in entries:
+            for other in e.speakers:
+                if other != person.id and not self.people[other].generic:
+                    together[other] = together.get(other, 0) + 1
+        companions = sorted(together.items(), key=lambda kv: (-kv[1], self.people[kv[0]].name))[:10]
+        rows = [self._appearance(person.id, e) for e in entries]
+        by_year: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            by_year.setdefault(row["entry"].transcript.date.value[:4] if row["entry"].transcript.date.value else "", []).append(row)
+        split = len(entries) > SPLIT_LIMIT
+        meta = {
+            "title": person.name,
+            "description": f"{person.name}: {len(entries)} transcripts, {self.turn_counts.get(person.id, 0)} turns.",
+            "search": {"boost": 0.5},
+        }
+        pages = [
+            self._page(
+                path, "speaker.md.j2", meta, person=person, rows=rows, by_year=sorted(by_year.items()),
+                split=split, companions=companions, turns=self.turn_counts.get(person.id, 0),
+                year_path=lambda y: f"speakers/{person.id}/{y or 'undated'}.md",
+            )
+        ]
+        if split:
+            for year, year_rows in sorted(by_year.items()):
+                ypath = f"speakers/{person.id}/{year or 'undated'}.md"
+                pages.append(
+                    self._page(
+                        ypath, "speaker_year.md.j2",
+                        {"title": f"{person.name} in {year or 'undated transcripts'}", "search": {"exclude": True}},
+                        person=person, rows=year_rows, year=year, parent=path,
+                    )
+                )
+        return pages
+
+    def _appearance(self, pid: str, e: Entry) -> dict[str, Any]:
+        turns = [t for t in e.transcript.turns() if t.speaker == pid]
+        return dict(
+            entry=e,
+            turns=turns,
+            words=sum(word_count(p.text for p in t.paragraphs) for t in turns),
+        )
+
+    # ------------------------------------------------------------------ topics
+    def topic_pages(self) -> list[Page]:
+        tagged: dict[str, list[Entry]] = {}
+        for e in self.archive.entries:
+            for tag in e.topics:
+                tagged.setdefault(tag.topic, []).append(e)
+        pages = []
+        rows = []
+        for topic in self.archive.topics:
+            entries = tagged.get(topic.id, [])
+            rows.append((topic, len(entries)))
+            path = f"topics/{topic.id}.md"
+            groups: dict[str, list[dict[str, Any]]] = {}
+            for e in entries:
+                hits = [h for h in e.hits if h.topic == topic.id]
+                groups.setdefault(e.transcript.date.value[:4] if e.transcript.date.value else "", []).append(
+                    dict(entry=e, hits=hits)
+                )
+            split = len(entries) > SPLIT_LIMIT
+            meta = {
+                "title": topic.label,
+                "description": topic.description or topic.label,
+                "search": {"boost": 0.5},
+            }
+            pages.append(
+                self._page(
+                    path, "topic.md.j2", meta, topic=topic, groups=sorted(groups.items()), count=len(entries),
+                    split=split, year_path=lambda y, tid=topic.id: f"topics/{tid}/{y or 'undated'}.md",
+                )
+            )
+            if split:
+                for year, items in sorted(groups.items()):
+                    pages.append(
+                        self._page(
+                            f"topics/{topic.id}/{year or 'undated'}.md", "topic_year.md.j2",
+                            {"title": f"{topic.label} in {year or 'undated transcripts'}", "search": {"exclude": True}},
+                            topic=topic, items=items, year=year, parent=path,
+                        )
+                    )
+        rows.sort(key=lambda r: (-r[1], r[0].label))
+        pages.append(
+            self._page(
+                "topics/index.md", "topics_index.md.j2",
+                {"title": "Topics", "description": "Subjects tagged across the archive."}, rows=rows,
+            )
+        )
+        return pages
+
+    # ------------------------------------------------------------------ chronology
+    def chronology_pages(self) -> list[Page]:
+        dated = [e for e in self.archive.entries if e.transcript.date.value]
+        undated = [e for e in self.archive.entries if not e.transcript.date.value]
+        years: dict[str, list[Entry]] = {}
+        for e in dated:
+            years.setdefault(e.transcript.date.value[:4], []).append(e)
+        pages = []
+        for year, entries in sorted(years.items()):
+            months: dict[str, list[Entry]] = {}
+            for e in entries:
+                months.setdefault(e.transcript.date.value[:7], []).append(e)
+            pages.append(
+                self._page(
+                    f"chronology/{year}.md", "year.md.j2",
+                    {"title": f"{year}", "description": f"Transcripts of {year}, by month.", "search": {"boost": 0.3}},
+                    year=year, months=sorted(months.items()), count=len(entries), row=self._row,
+                    prev_year=_neighbour(sorted(years), year, -1), next_year=_neighbour(sorted(years), year, 1),
+                )
+            )
+        timeline = self.timeline(years, "chronology/index.md", len(undated))
+        pages.append(
+            self._page(
+                "chronology/index.md", "chronology_index.md.j2",
+                {"title": "Chronology", "description": "Transcripts by year and month.", "search": {"boost": 0.3}},
+                years=[(y, len(es)) for y, es in sorted(years.items())],
+                undated=undated, row=self._row, timeline=timeline, sidecar_suffix=".meta.yaml",
+            )
+        )
+        return pages
+
+    def timeline(self, years: dict[str, list[Entry]], src: str, undated: int) -> dict[str, Any]:
+        """Bars of the SVG timeline: one per year from the first to the last, gaps included."""
+        if not years:
+            return dict(bars=[], width=0, height=0, max=0)
+        first, last = int(min(years)), int(max(years))
+        span = list(range(first, last + 1))
+        top = max(len(v) for v in years.values())
+        bar_w, gap, height = 22, 4, 120
+        bars = []
+        for k, y in enumerate(span):
+            n = len(years.get(str(y), []))
+            h = 0 if not n else max(3, round(n / top * (height - 30)))
+            bars.append(
+                dict(
+                    year=str(y), count=n, x=k * (bar_w + gap), w=bar_w, h=h, y=height - 18 - h,
+                    href=self.links.href(src, f"chronology/{y}.md") if n else "",
+                    label=(k % max(1, len(span) // 12) == 0) or y == last,
+                )
+            )
+        return dict(bars=bars, width=len(span) * (bar_w + gap), height=height, max=top)
+
+    def _row(self, e: Entry) -> dict[str, Any]:
+        t = e.transcript
+        return dict(
+            entry=e,
+            title=t.title.value,
+            date=t.date.value,
+            place=t.place.value,
+            kind=t.kind,
+            people=[self.people[p] for p in e.speakers if not self.people[p].generic],
+        )
+
+    # ------------------------------------------------------------------ home
+    def home(self) -> Page:
+        entries = self.archive.entries
+        dated = [e for e in entries if e.transcript.date.value]
+        latest = list(reversed(dated))[:HOME_LATEST]
+        topic_counts: dict[str, int] = {}
+        for e in entries:
+            for tag in e.topics:
+                topic_counts[tag.topic] = topic_counts.get(tag.topic, 0) + 1
+        top_topics = sorted(topic_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:12]
+        top_people = sorted(
+            ((p, self.turn_counts.get(p.id, 0)) for p in self.archive.people if not p.generic and self.turn_counts.get(p.id)),
+            key=lambda r: (-r[1], r[0].name),
+        )[:12]
+        turns = sum(len(e.transcript.turns()) for e in entries)
+        words = sum(
+            word_count(p.text for p in e.transcript.summary)
+            + sum(word_count(p.text for p in t.paragraphs) for t in e.transcript.turns())
+            for e in entries
+        )
+        meta = {"title": "Home", "description": "A searchable, citable archive of official transcripts.", "search": {"boost": 0.3}}
+        return self._page(
+            "index.md", "home.md.j2", meta,
+            count=len(entries), dated=len(dated), undated=len(entries) - len(dated),
+            first=dated[0].transcript.date.value if dated else None,
+            last=dated[-1].transcript.date.value if dated else None,
+            latest=[self._row(e) for e in latest], turns=turns, words=words,
+            speakers=sum(1 for p in self.archive.people if not p.generic and self.turn_counts.get(p.id)),
+            top_topics=[(self.topics[t], n) for t, n in top_topics], top_people=top_people,
+        )
+
+
+def _neighbour(keys: list[str], key: str, step: int) -> Optional[str]:
+    k = keys.index(key) + step
+    return keys[k] if 0 <= k < len(keys) else None
+
+
+def label_parts(turn: Turn) -> tuple[str, str, str]:
+    """Split the label as written into (text before the name, the name, text after the name)."""
+    label = turn.label
+    at = label.rfind(turn.name)
+    if at < 0:
+        return "", label, ""
+    return label[:at], label[at:at + len(turn.name)], label[at + len(turn.name):]
+
+
+def origin(f: Field) -> str:
+    """Where a metadata value came from, for the reader."""
+    if f.origin == "text":
+        return f"(from the text, line {f.line})" if f.line else "(from the text)"
+    if f.origin == "sidecar":
+        return "(from the curator's sidecar file" + (f"; {f.note}" if f.note else "") + ")"
+    if f.origin == "derived":
+        return f"(derived: {f.note})" if f.note else "(derived)"
+    return "(not stated in the text)"
+
+
+def citation(t: Transcript, site_name: str) -> str:
+    """A plain-text citation of the whole transcript (the page adds its URL when copied)."""
+    parts = [f"“{t.title.value}”", t.kind[:1].upper() + t.kind[1:]]
+    if t.place.value:
+        parts.append(t.place.value)
+    parts.append(format_date(t.date.value) if t.date.value else "undated")
+    if t.source.value:
+        parts.append(t.source.value)
+    parts.append(f"{site_name}, transcript {t.id}")
+    return ". ".join(parts) + "."
+
+
+def description(t: Transcript) -> str:
+    if t.summary:
+        return excerpt(t.summary[0].text, 40)
+    for section in t.sections:
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                return excerpt(block.text, 40)
+            if isinstance(block, Turn) and block.paragraphs:
+                return excerpt(block.paragraphs[0].text, 40)
+    return t.title.value or ""
+
+
+def render(archive: Archive, *, directory_urls: bool = True) -> list[Page]:
+    """Render every Markdown page of the archive."""
+    return Renderer(archive, directory_urls=directory_urls).pages()
+
+
+__all__ = ["Page", "Links", "render", "chronology"]

@@ -1,0 +1,58 @@
+"""Site edge: run MkDocs (strict) on a staged docs dir into a temporary site dir, then swap it in.
+
+MkDocs empties ``site_dir`` before building and writes into it in place, so a failed build would
+leave a half-built site. Building next to the target and renaming keeps the previous site intact
+until the new one is complete.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+
+log = logging.getLogger("generator")
+
+
+class SiteBuildError(Exception):
+    """MkDocs refused or failed to build the site."""
+
+
+def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
+    """Build with MkDocs in strict mode from ``docs_dir`` into ``site_dir`` (which must not exist)."""
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    try:
+        config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except exceptions.Abort as exc:
+        raise SiteBuildError(f"MkDocs stopped: {exc}") from None
+    except exceptions.ConfigurationError as exc:
+        raise SiteBuildError(f"{config_file}: {exc}") from None
+
+
+def swap_in(new_site: Path, site_dir: Path) -> None:
+    """Replace ``site_dir`` by ``new_site`` with renames; the old site stays until the new one is whole."""
+    old = site_dir.with_name(site_dir.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if site_dir.exists():
+        os.replace(site_dir, old)
+    os.replace(new_site, site_dir)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def make_readable(root: Path) -> None:
+    """Files readable by everyone (link checkers may run as another user)."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        os.chmod(dirpath, 0o755)
+        for name in filenames:
+            os.chmod(os.path.join(dirpath, name), 0o644)

@@ -1,0 +1,179 @@
+"""Enrich stage, speakers: resolve every turn's label to a person, curated or discovered.
+
+Resolution order for a label's name: the registry's names and aliases (and their "V. Putin"
+initial forms); a bare surname or initial form of someone who already spoke in the same
+transcript; a person discovered in another transcript under the same full name; a registry
+surname that belongs to exactly one person. Anything else becomes a new person. Two people are
+never merged unless their names say so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .model import Person, Problem, Role, Transcript, Turn
+from .slugs import slugify
+
+
+def name_key(name: str) -> str:
+    """Compare names ignoring case, dots and spacing: 'V.Putin' == 'v putin' == 'V. PUTIN'."""
+    return " ".join(re.sub(r"[.\s]+", " ", name).casefold().split())
+
+
+def _initial_form(name: str) -> Optional[str]:
+    parts = name.split()
+    if len(parts) < 2 or not parts[0][:1].isalpha():
+        return None
+    return f"{parts[0][0]} {parts[-1]}"
+
+
+def _display(name: str) -> str:
+    """'VLADIMIR PUTIN' -> 'Vladimir Putin'; mixed-case names are kept as written."""
+    if name.isupper() and len(name) > 3:
+        return " ".join(w.capitalize() if len(w) > 1 else w for w in name.split())
+    return name
+
+
+@dataclass
+class Registry:
+    """Lookup tables over curated and discovered people (built once, filled while resolving)."""
+
+    people: dict[str, Person]
+    by_key: dict[str, str]
+    by_surname: dict[str, set[str]]
+    discovered_names: dict[str, list[str]] = field(default_factory=dict)
+    """Discovered person id -> every name form seen, for choosing a display name."""
+    generic: frozenset[str] = frozenset()
+
+    @classmethod
+    def build(cls, people: tuple[Person, ...], generic_labels: frozenset[str]) -> "Registry":
+        by_key: dict[str, str] = {}
+        by_surname: dict[str, set[str]] = {}
+        for person in people:
+            forms = [person.name, *person.aliases]
+            for form in forms:
+                by_key.setdefault(name_key(form), person.id)
+            initial = _initial_form(person.name)
+            if initial:
+                by_key.setdefault(name_key(initial), person.id)
+            for form in forms:
+                words = name_key(form).split()
+                if len(words) >= 2:
+                    by_surname.setdefault(words[-1], set()).add(person.id)
+                elif len(words) == 1:
+                    by_surname.setdefault(words[0], set()).add(person.id)
+        return cls({p.id: p for p in people}, by_key, by_surname, {}, generic_labels)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A transcript's turns with speaker ids, and the problems met while resolving them."""
+
+    speakers: tuple[str, ...]
+    """Person id of each turn, in the order of ``Transcript.turns()``."""
+    problems: tuple[Problem, ...]
+
+
+def resolve_transcript(transcript: Transcript, registry: Registry) -> Resolution:
+    """Assign a person id to every turn, in order; new people are added to ``registry``."""
+    problems: list[Problem] = []
+    local: dict[str, str] = {}  # name key -> person id, for people who spoke in this transcript
+    local_surnames: dict[str, set[str]] = {}
+    assignments: list[str] = []
+    for turn in transcript.turns():
+        pid, warning = _resolve(turn, registry, local, local_surnames)
+        if warning:
+            problems.append(Problem(transcript.file, turn.line, warning, "warning"))
+        assignments.append(pid)
+        key = name_key(turn.name)
+        local.setdefault(key, pid)
+        words = key.split()
+        if words:
+            local_surnames.setdefault(words[-1], set()).add(pid)
+            initial = _initial_form(turn.name)
+            if initial:
+                local.setdefault(name_key(initial), pid)
+    return Resolution(tuple(assignments), tuple(problems))
+
+
+def _resolve(
+    turn: Turn, registry: Registry, local: dict[str, str], local_surnames: dict[str, set[str]]
+) -> tuple[str, str]:
+    key = name_key(turn.name)
+    if key in registry.generic:
+        pid = slugify(turn.name, fallback="speaker")
+        _discover(registry, pid, turn.name, generic=True)
+        return pid, ""
+    if key in registry.by_key:
+        return registry.by_key[key], ""
+    if key in local:
+        return local[key], ""
+    words = key.split()
+    surname = words[-1] if words else key
+    is_short = len(words) == 1 or (len(words) >= 2 and all(len(w) == 1 for w in words[:-1]))
+    if is_short:
+        here = local_surnames.get(surname, set())
+        if len(here) == 1:
+            return next(iter(here)), ""
+        if len(here) > 1:
+            pid = _new_person(registry, turn.name)
+            return pid, (
+                f"'{turn.label}' could be any of {', '.join(sorted(here))}; kept as a separate speaker "
+                "'" + pid + "'. Write the full name in the label to attribute it"
+            )
+        curated = registry.by_surname.get(surname, set())
+        if len(curated) == 1:
+            return next(iter(curated)), ""
+    return _new_person(registry, turn.name), ""
+
+
+def _new_person(registry: Registry, name: str) -> str:
+    display = _display(name)
+    pid = slugify(display, fallback="speaker")
+    if pid in registry.people and registry.people[pid].curated:
+        # A curated person owns this id, but the label did not match their names: keep them apart.
+        pid = slugify(display + " speaker", fallback="speaker")
+    _discover(registry, pid, display)
+    registry.by_key.setdefault(name_key(display), pid)
+    return pid
+
+
+def _discover(registry: Registry, pid: str, name: str, generic: bool = False) -> None:
+    if pid not in registry.people:
+        registry.people[pid] = Person(pid, _display(name), (), (), "", False, generic)
+    if not registry.people[pid].curated:
+        registry.discovered_names.setdefault(pid, []).append(_display(name))
+
+
+def finalise_people(registry: Registry, roles_seen: dict[str, dict[str, list[str]]]) -> tuple[Person, ...]:
+    """Return every person with a display name and roles (curated roles plus roles seen in labels)."""
+    out = []
+    for pid in sorted(registry.people):
+        person = registry.people[pid]
+        name = person.name
+        if not person.curated and registry.discovered_names.get(pid):
+            forms = registry.discovered_names[pid]
+            name = sorted(set(forms), key=lambda f: (-len(f.split()), -len(f), f))[0]
+        roles = list(person.roles)
+        known = {r.role.casefold() for r in roles}
+        for role, dates in sorted(roles_seen.get(pid, {}).items()):
+            if role.casefold() in known:
+                continue
+            known.add(role.casefold())
+            dated = sorted(d for d in dates if d)
+            roles.append(Role(role, dated[0] if dated else None, dated[-1] if dated else None))
+        out.append(Person(pid, name, person.aliases, tuple(roles), person.affiliation, person.curated, person.generic))
+    return tuple(out)
+
+
+def role_at(person: Person, date: Optional[str]) -> str:
+    """The curated role a person held on ``date`` (the latest one when undated), or ''."""
+    curated = [r for r in person.roles if r.start or r.end]
+    if date:
+        for r in reversed(curated):
+            if (r.start is None or r.start <= date) and (r.end is None or date <= r.end):
+                return r.role
+        return ""
+    return curated[-1].role if curated else ""
