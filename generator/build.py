@@ -127,8 +127,13 @@ def build_site(
     site_dir: Path,
     config_file: Path,
     timings: Optional[Timings] = None,
+    sync_docs: bool = True,
 ) -> None:
-    """Stage the docs dir, build it with MkDocs, then swap in the new site and sync the docs dir."""
+    """Stage the docs dir, build it with MkDocs, then swap in the new site and sync the docs dir.
+
+    The offline edition passes ``sync_docs=False``: its pages link to ``.html`` files and stay in
+    the staging dir, so ``site_src/`` always holds the hosted edition for ``mkdocs serve``.
+    """
     timings = timings or Timings()
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -144,7 +149,8 @@ def build_site(
         swap_in(new_site, site_dir)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    timings.measure("write", sync, docs_dir, generated.pages)
+    if sync_docs:
+        timings.measure("write", sync, docs_dir, generated.pages)
 
 
 def report(problems: tuple[Problem, ...] | list[Problem], stream=sys.stderr) -> None:

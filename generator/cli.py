@@ -44,7 +44,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     site_dir = args.site_dir or (ROOT / ("site-offline" if args.offline else "site"))
     _progress(f"building the site with MkDocs into {site_dir}")
     try:
-        pipeline.build_site(generated, docs_dir=args.docs_dir, site_dir=site_dir, config_file=config, timings=timings)
+        pipeline.build_site(
+            generated, docs_dir=args.docs_dir, site_dir=site_dir, config_file=config, timings=timings,
+            sync_docs=not args.offline,
+        )
     except pipeline.SiteBuildError as exc:
         print(f"error: {exc}\nThe previous site and docs dir were left as they were.", file=sys.stderr)
         return EXIT_INPUT
@@ -75,6 +78,65 @@ def cmd_clean(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_pack(args: argparse.Namespace) -> int:
+    from .pack import pack
+
+    if not (args.site_dir / "index.html").exists():
+        print(f"error: {args.site_dir} holds no built site; run `python -m generator build --offline` first", file=sys.stderr)
+        return EXIT_INPUT
+    count = pack(args.site_dir, args.out)
+    print(f"Packed {count} files into {args.out}.")
+    return EXIT_OK
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    """Regenerate the Markdown whenever a transcript changes, while `mkdocs serve` shows the result."""
+    import subprocess
+
+    from .writer import sync
+
+    def snapshot() -> dict[str, tuple[int, int]]:
+        return {
+            str(p): (p.stat().st_mtime_ns, p.stat().st_size)
+            for p in sorted(args.input.rglob("*"))
+            if p.is_file()
+        }
+
+    def regenerate() -> None:
+        start = time.perf_counter()
+        generated = pipeline.generate(args.input)
+        pipeline.report(generated.problems)
+        if not generated.ok:
+            print("Input refused; the docs dir was left as it was.", file=sys.stderr)
+            return
+        result = sync(args.docs_dir, generated.pages)
+        print(f"Rewrote {len(result.written)} page(s), removed {len(result.deleted)} in {time.perf_counter() - start:.2f}s.")
+
+    regenerate()
+    server = None
+    if not args.no_serve:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(ROOT / "mkdocs.yml"), "-a", args.addr])
+    seen = snapshot()
+    try:
+        while True:
+            time.sleep(args.interval)
+            now = snapshot()
+            if now != seen:
+                seen = now
+                regenerate()
+    except KeyboardInterrupt:
+        return EXIT_OK
+    finally:
+        if server is not None:
+            server.terminate()
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import run
+
+    return run(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Transcript archive generator.")
     parser.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' own log messages")
@@ -91,6 +153,25 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="read and parse without building; print every problem as file:line: message")
     c.add_argument("--input", type=_input_dir, default=ROOT / "seeds", help="folder of transcripts (default: seeds/)")
     c.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("pack", help="zip a built offline site for download")
+    p.add_argument("--site-dir", type=Path, default=ROOT / "site-offline", help="built offline site (default: site-offline/)")
+    p.add_argument("--out", type=Path, default=ROOT / "archive-offline.zip", help="zip file to write")
+    p.set_defaults(func=cmd_pack)
+
+    w = sub.add_parser("watch", help="regenerate pages when transcripts change, and run `mkdocs serve`")
+    w.add_argument("--input", type=_input_dir, default=ROOT / "seeds", help="folder of transcripts (default: seeds/)")
+    w.add_argument("--docs-dir", type=Path, default=ROOT / "site_src", help="MkDocs docs dir (default: site_src/)")
+    w.add_argument("--interval", type=float, default=1.0, help="seconds between checks for changes")
+    w.add_argument("--addr", default="127.0.0.1:8000", help="address for mkdocs serve")
+    w.add_argument("--no-serve", action="store_true", help="only regenerate; do not start mkdocs serve")
+    w.set_defaults(func=cmd_watch)
+
+    be = sub.add_parser("bench", help="benchmark the build against a plain MkDocs baseline on a synthetic corpus")
+    be.add_argument("--n", type=int, action="append", required=True, help="corpus size; repeat for several sizes")
+    be.add_argument("--json", type=Path, default=None, help="also write the results as JSON")
+    be.add_argument("--keep", type=Path, default=None, help="keep the synthetic corpus and sites in this folder")
+    be.set_defaults(func=cmd_bench)
 
     cl = sub.add_parser("clean", help="remove generated pages from the docs dir")
     cl.add_argument("--docs-dir", type=Path, default=ROOT / "site_src", help="MkDocs docs dir (default: site_src/)")
