@@ -1,0 +1,249 @@
+"""Unit tests for each line shape the parser recognises, and the seeds' turn counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.model import Paragraph, RawDocument, SourceLine, Turn
+from generator.parser import (
+    is_breadcrumb,
+    is_elision,
+    is_separator,
+    parse,
+    parse_date_line,
+    parse_label,
+)
+
+
+def doc(text: str, stem: str = "t") -> RawDocument:
+    lines = tuple(SourceLine(i, line) for i, line in enumerate(text.split("\n"), start=1))
+    return RawDocument(f"{stem}.txt", stem, lines, "utf-8")
+
+
+# ---------------------------------------------------------------- seeds
+
+EXPECTED_TURNS = {
+    "000_e1b8126810e250a3": 2,
+    "001_32ef437e4656f63d": 8,
+    "002_69eb490c4cffbb28": 5,
+    "003_9112bfdd9279eb34": 25,
+    "004_70defebb133c6857": 1,
+}
+
+
+@pytest.mark.parametrize("stem,count", sorted(EXPECTED_TURNS.items()))
+def test_seed_turn_counts(seed_transcripts, stem, count):
+    assert len(seed_transcripts[stem].turns()) == count
+
+
+def test_seed_metadata(seed_transcripts):
+    t = seed_transcripts["000_e1b8126810e250a3"]
+    assert t.title.value == "Russian-Belarusian talks" and t.title.origin == "text"
+    assert t.date.value == "2016-06-08" and t.date.written == "June 8, 2016"
+    assert t.place.value == "Minsk"
+    assert "President of Russia" in (t.source.value or "")
+    assert [h.text for h in t.headings()] == ["Beginning of\xa0Russian-Belarusian talks in\xa0expanded format"]
+    # boilerplate, breadcrumb and the repeated date line are recognised, nothing else
+    assert [b.text for b in t.boilerplate] == [
+        "View settings", "Font size:", "Site colours:", "Official website of the President of Russia",
+        "Документ \xa0 /", "June 8, 2016, Minsk",
+    ]
+
+
+def test_seed_speakers_and_roles(seed_transcripts):
+    turns = seed_transcripts["001_32ef437e4656f63d"].turns()
+    assert [(t.name, t.role, t.affiliation) for t in turns[:3]] == [
+        ("Vladimir Putin", "President of Russia", ""),
+        ("Alexander Lukashenko", "President of the Republic of Belarus", ""),
+        ("Andrei Kolesnikov", "Kommersant newspaper correspondent", ""),
+    ]
+    syrova = turns[5]
+    assert (syrova.name, syrova.affiliation) == ("Alyona Syrova", "STV Channel")
+    assert syrova.paragraphs[0].text.startswith("Mr Lukashenko, Mr Putin")
+
+
+def test_headerless_transcript_without_blank_lines(seed_transcripts):
+    t = seed_transcripts["003_9112bfdd9279eb34"]
+    assert t.date.value is None and t.date.origin == "none"
+    assert t.title.origin == "derived"
+    assert t.summary[0].text.startswith("The agenda included")
+    assert t.elided
+    last = t.turns()[-1]
+    assert last.paragraphs[-1].text == "<…>" and last.paragraphs[-1].kind == "editorial"
+    # "I will clarify for those present: ..." stays inside Lukashenko's turn
+    lines = [p.text for turn in t.turns() for p in turn.paragraphs]
+    assert any(x.startswith("I will clarify for those present:") for x in lines)
+
+
+def test_article_with_headlines_and_quoted_statement(seed_transcripts):
+    t = seed_transcripts["004_70defebb133c6857"]
+    headings = [h.text for h in t.headings()]
+    assert headings[0].startswith("President: We would like")
+    assert any(h.startswith("S. Lavrov: We see the hostile attitude") for h in headings)
+    assert "EAEU Leaders Summit scheduled for December 11" in headings
+    (turn,) = t.turns()
+    assert (turn.name, turn.role) == ("Sergei Lavrov", "Russian Foreign Minister")
+    assert len(turn.paragraphs) == 1 and turn.paragraphs[0].text.startswith('"First of all')
+    assert t.kind == "article"
+
+
+# ---------------------------------------------------------------- labels
+
+@pytest.mark.parametrize(
+    "line,name,role,affiliation,rest",
+    [
+        ("President of the Republic of Belarus Alexander Lukashenko: Thank you.", "Alexander Lukashenko",
+         "President of the Republic of Belarus", "", "Thank you."),
+        ("Alexander Lukashenko: Mr Putin, friends,", "Alexander Lukashenko", "", "", "Mr Putin, friends,"),
+        ("Kommersant newspaper correspondent Andrei Kolesnikov: You recently said", "Andrei Kolesnikov",
+         "Kommersant newspaper correspondent", "", "You recently said"),
+        ("Sergei Lavrov, Russian Foreign Minister:", "Sergei Lavrov", "Russian Foreign Minister", "", ""),
+        ("Alyona Syrova: STV Channel.", "Alyona Syrova", "", "", "STV Channel."),
+        ("Vladimir Putin (in English): Thank you.", "Vladimir Putin", "", "in English", "Thank you."),
+        ("В.Путин: Добрый день.", "В.Путин", "", "", "Добрый день."),
+        ("Question: Mr President, a question.", "Question", "", "", "Mr President, a question."),
+        ("VLADIMIR PUTIN: Good afternoon.", "VLADIMIR PUTIN", "", "", "Good afternoon."),
+        ("Alexander Lukashenko: …they are making up to a thousand", "Alexander Lukashenko", "", "", "…they are making up to a thousand"),
+    ],
+)
+def test_labels(shapes, line, name, role, affiliation, rest):
+    label = parse_label(line, shapes)
+    assert label is not None
+    assert (label.name, label.role, label.affiliation, label.rest) == (name, role, affiliation, rest)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Let me repeat what I just said: we do not want war, but if someone refuses to be still.",
+        "I will clarify for those present: remember, we always had some tensions between KAMAZ and MAZ.",
+        "The Russian President said: “You did well!”",
+        "Trade was indeed unprecedented last year: US$50 billion.",
+        "Note: this is a remark.",
+        "At 10:30 the talks began.",
+        "See http://example.org/page for details.",
+        "Moscow: The talks began.",
+    ],
+)
+def test_not_labels(shapes, line):
+    assert parse_label(line, shapes) is None
+
+
+def test_known_surname_alone_is_a_label(shapes):
+    assert parse_label("Putin: Yes.", shapes).name == "Putin"
+    assert parse_label("Kolesnikov: Yes.", shapes, frozenset({"kolesnikov"})).name == "Kolesnikov"
+
+
+# ---------------------------------------------------------------- other line shapes
+
+@pytest.mark.parametrize(
+    "line,iso,place",
+    [
+        ("June 8, 2016, Minsk", "2016-06-08", "Minsk"),
+        ("February 18, 2022, The Kremlin, Moscow", "2022-02-18", "The Kremlin, Moscow"),
+        ("8 June 2016", "2016-06-08", ""),
+        ("18 февраля 2022 года, Москва", "2022-02-18", "Москва"),
+        ("2022-02-18", "2022-02-18", ""),
+        ("February 18, 2022, 15:40, Novo-Ogaryovo", "2022-02-18", "Novo-Ogaryovo"),
+    ],
+)
+def test_date_lines(line, iso, place):
+    d = parse_date_line(line)
+    assert d is not None and d.valid and d.iso == iso and d.place == place
+
+
+def test_impossible_date_is_reported():
+    d = parse_date_line("February 30, 2022, Moscow")
+    assert d is not None and not d.valid and "impossible date" in d.error
+
+
+@pytest.mark.parametrize("line", ["June 8, 2016, was a good day.", "June 8 we met", "In June 8, 2016"])
+def test_not_date_lines(line):
+    assert parse_date_line(line) is None
+
+
+def test_separators_breadcrumbs_elisions():
+    assert is_separator("* * *") and is_separator("***") and not is_separator("* x *")
+    assert is_breadcrumb("News   /") and is_breadcrumb("Документ   /") and is_breadcrumb("Events / News /")
+    assert not is_breadcrumb("and/or")
+    assert is_elision("<…>") and is_elision("<...>") and is_elision("[…]") and not is_elision("<b>")
+
+
+# ---------------------------------------------------------------- documents
+
+def test_full_kremlin_page(shapes):
+    text = "\n".join([
+        "View settings", "", "Font size:", "Site colours:", "", "Official website of the President of Russia", "",
+        "News /", "", "Meeting with a governor", "", "March 3, 2021, Moscow", "",
+        "Vladimir Putin met with the Governor.", "", "* * *", "",
+        "President of Russia Vladimir Putin: Good afternoon.", "", "Let us begin.", "",
+        "Governor of Tula Region Alexei Dyumin: Thank you.", "", "Vladimir Putin: Go ahead.", "",
+        "March 3, 2021, Moscow",
+    ])
+    t, problems = parse(doc(text), shapes)
+    assert not problems
+    assert t.title.value == "Meeting with a governor" and t.date.value == "2021-03-03" and t.place.value == "Moscow"
+    assert [(x.name, x.role) for x in t.turns()] == [
+        ("Vladimir Putin", "President of Russia"), ("Alexei Dyumin", "Governor of Tula Region"), ("Vladimir Putin", "")
+    ]
+    assert t.turns()[0].paragraphs[1].text == "Let us begin."
+    assert t.kind == "meeting"
+
+
+def test_generic_page_falls_back_to_narration(shapes):
+    text = "Some page\n\nA paragraph of text. It has sentences.\n\nAnother paragraph: with a colon, lowercase."
+    t, problems = parse(doc(text), shapes)
+    assert not t.turns()
+    texts = [b.text for s in t.sections for b in s.blocks] + [p.text for p in t.summary]
+    assert "A paragraph of text. It has sentences." in texts
+    assert "Another paragraph: with a colon, lowercase." in texts
+
+
+def test_label_with_nothing_after_it_is_kept_and_warned(shapes):
+    t, problems = parse(doc("Vladimir Putin: Hello.\nAlexander Lukashenko:"), shapes)
+    assert [x.name for x in t.turns()] == ["Vladimir Putin", "Alexander Lukashenko"]
+    assert t.turns()[1].paragraphs == ()
+    assert any("has no text after it" in p.message and p.line == 2 for p in problems)
+
+
+def test_short_unpunctuated_line_inside_a_turn_stays_speech(shapes):
+    text = "Vladimir Putin: We discussed many things.\n\nFirst of all\n\nthe economy, which matters."
+    t, _ = parse(doc(text), shapes)
+    assert not t.headings()
+    assert [p.text for p in t.turns()[0].paragraphs] == [
+        "We discussed many things.", "First of all", "the economy, which matters."
+    ]
+
+
+def test_section_heading_after_turn_closes_it(shapes):
+    text = "\n\n".join([
+        "Vladimir Putin: Thank you.", "Beginning of the expanded meeting", "Vladimir Putin: Colleagues.",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert [h.text for h in t.headings()] == ["Beginning of the expanded meeting"]
+    assert len(t.turns()) == 2
+
+
+def test_hard_wrapped_text_is_joined_into_paragraphs(shapes):
+    body = (
+        "Vladimir Putin: This is a long paragraph that was wrapped by some old tool at\n"
+        "about seventy characters per line, and it goes on to a second line and\n"
+        "then to a third line before it finally ends with a period at the end.\n"
+        "\n"
+        "Alexander Lukashenko: And this is the reply, which was also wrapped at about\n"
+        "seventy characters per line by the same tool, so it must be joined too.\n"
+    )
+    t, _ = parse(doc(body), shapes)
+    assert [len(x.paragraphs) for x in t.turns()] == [1, 1]
+    assert t.turns()[0].paragraphs[0].text.endswith("ends with a period at the end.")
+
+
+def test_editorial_brackets_are_kept(shapes):
+    t, _ = parse(doc("Vladimir Putin: It is important [for us] to continue."), shapes)
+    assert t.turns()[0].paragraphs[0].text == "It is important [for us] to continue."
+
+
+def test_parse_keeps_line_numbers(shapes):
+    t, _ = parse(doc("Vladimir Putin: One.\nTwo.\n\nAlexander Lukashenko: Three."), shapes)
+    assert [(p.line, p.text) for x in t.turns() for p in x.paragraphs] == [(1, "One."), (2, "Two."), (4, "Three.")]
+    assert isinstance(t.turns()[0], Turn) and isinstance(t.turns()[0].paragraphs[0], Paragraph)

@@ -1,0 +1,63 @@
+"""Speaker resolution: one person under many label forms, never merging two people."""
+
+from __future__ import annotations
+
+from generator.enrich import enrich
+from generator.model import RawDocument, SourceLine
+from generator.parser import parse
+
+
+def build(curated, *texts: str):
+    docs = []
+    for k, text in enumerate(texts):
+        lines = tuple(SourceLine(i, l) for i, l in enumerate(text.split("\n"), 1))
+        docs.append(RawDocument(f"d{k}.txt", f"d{k}", lines, "utf-8"))
+    return enrich([parse(d, curated.shapes)[0] for d in docs], curated)
+
+
+def speakers_of(archive):
+    return [[t.speaker for t in e.transcript.turns()] for e in archive.entries]
+
+
+def test_five_label_forms_are_one_person(curated):
+    archive = build(curated, "\n".join([
+        "President of Russia Vladimir Putin: One.", "Vladimir Putin: Two.", "V. Putin: Three.",
+        "Putin: Four.", "PUTIN: Five.", "В.Путин: Шесть.",
+    ]))
+    assert speakers_of(archive) == [["vladimir-putin"] * 6]
+
+
+def test_same_surname_different_people_stay_apart(curated):
+    archive = build(curated, "Andrei Kolesnikov: A question.\nSergei Kolesnikov: Another question.\nAndrei Kolesnikov: More.")
+    assert speakers_of(archive) == [["andrei-kolesnikov", "sergei-kolesnikov", "andrei-kolesnikov"]]
+
+
+def test_bare_surname_shared_by_two_speakers_is_not_merged(curated):
+    archive = build(curated, "Ivan Petrov: One.\nOleg Petrov: Two.\nPetrov: Three.")
+    ids = speakers_of(archive)[0]
+    assert ids[:2] == ["ivan-petrov", "oleg-petrov"] and ids[2] not in ids[:2]
+    assert any("could be any of" in p.message for p in archive.problems)
+
+
+def test_unknown_person_is_discovered_and_shared_across_transcripts(curated):
+    archive = build(curated, "Ivan Sidorov: Hello.", "Governor Ivan Sidorov: Hello again.")
+    assert speakers_of(archive) == [["ivan-sidorov"], ["ivan-sidorov"]]
+    person = next(p for p in archive.people if p.id == "ivan-sidorov")
+    assert not person.curated and [r.role for r in person.roles] == ["Governor"]
+
+
+def test_short_name_in_the_same_transcript(curated):
+    archive = build(curated, "Chairman of the Board Pyotr Ivanov: Hello.\nIvanov: Yes.\nP. Ivanov: Again.")
+    assert speakers_of(archive) == [["pyotr-ivanov"] * 3]
+
+
+def test_roles_from_labels_are_recorded_with_dates(curated):
+    archive = build(curated, "June 8, 2016, Minsk\n\nPresident of Belarus Alexander Lukashenko: Hello.")
+    person = next(p for p in archive.people if p.id == "alexander-lukashenko")
+    assert person.curated and any(r.role == "President of Belarus" for r in person.roles)
+
+
+def test_generic_labels_are_speakers_without_a_name(curated):
+    archive = build(curated, "Question: Mr President?\nVladimir Putin: Yes.\nQuestion: And then?")
+    assert speakers_of(archive) == [["question", "vladimir-putin", "question"]]
+    assert next(p for p in archive.people if p.id == "question").generic
