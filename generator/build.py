@@ -158,4 +158,4 @@ def report(problems: tuple[Problem, ...] | list[Problem], stream=sys.stderr) -> 
         print(str(p), file=stream)
 
 
-__all__ = ["generate", "build_site", "Timings", "SiteBuildError", "report"]
+__all__ = ["read_folder", "generate", "build_site", "Timings", "SiteBuildError", "report"]

@@ -70,6 +70,28 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_INPUT
 
 
+def cmd_topics(args: argparse.Namespace) -> int:
+    from .curation import load
+    from .enrich import enrich
+    from .suggest import suggest
+    from .topics import Matcher
+
+    if not args.suggest:
+        print("error: say what to do, e.g. `topics --suggest`", file=sys.stderr)
+        return EXIT_USAGE
+    curated = load()
+    documents, problems = pipeline.read_folder(args.input)
+    transcripts, parse_problems = pipeline.parse_all(documents, curated.shapes)
+    archive = enrich(transcripts, curated)
+    rows = suggest(archive, Matcher.build(curated.topics), limit=args.limit)
+    print("Phrases no topic covers yet (transcripts, occurrences, examples):")
+    for s in rows:
+        print(f"{s.transcripts:5d} {s.count:6d}  {s.phrase}  ({', '.join(s.examples)})")
+    if not rows:
+        print("  none: every frequent phrase is covered.")
+    return EXIT_OK
+
+
 def cmd_clean(args: argparse.Namespace) -> int:
     from .writer import clean
 
@@ -153,6 +175,12 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="read and parse without building; print every problem as file:line: message")
     c.add_argument("--input", type=_input_dir, default=ROOT / "seeds", help="folder of transcripts (default: seeds/)")
     c.set_defaults(func=cmd_check)
+
+    tp = sub.add_parser("topics", help="help curate the topic taxonomy")
+    tp.add_argument("--suggest", action="store_true", help="print frequent phrases that no topic covers yet")
+    tp.add_argument("--input", type=_input_dir, default=ROOT / "seeds", help="folder of transcripts (default: seeds/)")
+    tp.add_argument("--limit", type=int, default=30, help="how many phrases to print (default: 30)")
+    tp.set_defaults(func=cmd_topics)
 
     p = sub.add_parser("pack", help="zip a built offline site for download")
     p.add_argument("--site-dir", type=Path, default=ROOT / "site-offline", help="built offline site (default: site-offline/)")
