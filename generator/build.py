@@ -24,6 +24,7 @@ from .model import Archive, Problem, RawDocument, Transcript
 from .parser import Shapes, parse
 from .reader import read_folder
 from .render import Page, render
+from .search import SearchPlan, choose, run_pagefind
 from .site import SiteBuildError, make_readable, mkdocs_build, swap_in
 from .writer import copy_hand_written, sync
 
@@ -56,6 +57,7 @@ class Generated:
     archive: Optional[Archive]
     pages: tuple[Page, ...]
     problems: tuple[Problem, ...]
+    search: Optional[SearchPlan] = None
 
     @property
     def ok(self) -> bool:
@@ -84,7 +86,12 @@ def parse_all(documents: list[RawDocument], shapes: Shapes, workers: int = 0) ->
 
 
 def generate(
-    input_dir: Path, *, directory_urls: bool = True, timings: Optional[Timings] = None, offline: bool = False
+    input_dir: Path,
+    *,
+    directory_urls: bool = True,
+    timings: Optional[Timings] = None,
+    offline: bool = False,
+    search: str = "auto",
 ) -> Generated:
     """Run read, parse, enrich and render on a folder of transcripts; nothing is written."""
     timings = timings or Timings()
@@ -101,12 +108,13 @@ def generate(
     problems += list(archive.problems)
     if any(p.severity == "error" for p in problems):
         return Generated(None, (), tuple(problems))
-    pages = timings.measure("render", render, archive, directory_urls=directory_urls)
+    plan = choose(search, len(archive.entries), offline=offline)
+    pages = timings.measure("render", render, archive, directory_urls=directory_urls, search=plan)
     pages.append(Page("data/archive.json", timings.measure("export", archive_json, archive)))
     if offline:
         pages.extend(vendor_pages())
     pages.sort(key=lambda p: p.path)
-    return Generated(archive, tuple(pages), tuple(problems))
+    return Generated(archive, tuple(pages), tuple(problems), plan)
 
 
 def vendor_pages() -> list[Page]:
@@ -144,7 +152,13 @@ def build_site(
         copy_hand_written(docs_dir, staging)
         timings.measure("stage", sync, staging, generated.pages)
         new_site = work / "site"
-        timings.measure("mkdocs", mkdocs_build, config_file, staging, new_site)
+        lunr = generated.search is None or generated.search.engine == "lunr"
+        timings.measure("mkdocs", mkdocs_build, config_file, staging, new_site, material_search=lunr)
+        if not lunr:
+            try:
+                timings.measure("search index", run_pagefind, new_site)
+            except RuntimeError as exc:
+                raise SiteBuildError(str(exc)) from None
         make_readable(new_site)
         swap_in(new_site, site_dir)
     finally:

@@ -34,13 +34,18 @@ def _input_dir(value: str) -> Path:
 def cmd_build(args: argparse.Namespace) -> int:
     timings = pipeline.Timings()
     _progress(f"reading and parsing {args.input}")
-    generated = pipeline.generate(args.input, directory_urls=not args.offline, timings=timings, offline=args.offline)
+    config = args.config or (ROOT / ("mkdocs.offline.yml" if args.offline else "mkdocs.yml"))
+    from .search import configured_engine
+
+    engine = args.search or configured_engine(ROOT / "mkdocs.yml")
+    generated = pipeline.generate(
+        args.input, directory_urls=not args.offline, timings=timings, offline=args.offline, search=engine
+    )
     pipeline.report(generated.problems)
     if not generated.ok:
         errors = sum(1 for p in generated.problems if p.severity == "error")
         print(f"Refused: {errors} problem(s) in the input; nothing was written.", file=sys.stderr)
         return EXIT_INPUT
-    config = args.config or (ROOT / ("mkdocs.offline.yml" if args.offline else "mkdocs.yml"))
     site_dir = args.site_dir or (ROOT / ("site-offline" if args.offline else "site"))
     _progress(f"building the site with MkDocs into {site_dir}")
     try:
@@ -53,7 +58,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     n = len(generated.archive.entries)
     stages = ", ".join(f"{k} {v:.2f}s" for k, v in timings.stages.items())
-    print(f"Built {n} transcripts into {site_dir} ({stages}).")
+    print(f"Built {n} transcripts into {site_dir} ({stages}); search: {generated.search.engine} ({generated.search.reason}).")
     return EXIT_OK
 
 
@@ -170,6 +175,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--docs-dir", type=Path, default=ROOT / "site_src", help="MkDocs docs dir (default: site_src/)")
     b.add_argument("--config", type=Path, default=None, help="MkDocs config (default: mkdocs.yml)")
     b.add_argument("--offline", action="store_true", help="build the file:// edition (default site dir: site-offline/)")
+    b.add_argument("--search", choices=("auto", "lunr", "pagefind"), default=None,
+                   help="search engine (default: extra.search_engine in mkdocs.yml, 'auto')")
     b.set_defaults(func=cmd_build)
 
     c = sub.add_parser("check", help="read and parse without building; print every problem as file:line: message")

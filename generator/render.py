@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import chronology
 from .escape import front_matter, html
+from .search import SearchPlan
 from .model import Archive, Entry, Field, Paragraph, Person, TopicHit, Transcript, Turn
 from .speakers import role_at
 
@@ -112,8 +113,16 @@ def word_count(texts: Iterable[str]) -> int:
 class Renderer:
     """Renders every page of an archive. Holds only lookups derived from the archive."""
 
-    def __init__(self, archive: Archive, *, directory_urls: bool = True, site_name: str = "Transcript Archive"):
+    def __init__(
+        self,
+        archive: Archive,
+        *,
+        directory_urls: bool = True,
+        site_name: str = "Transcript Archive",
+        search: Optional[SearchPlan] = None,
+    ):
         self.archive = archive
+        self.search = search or SearchPlan("lunr", True, "default")
         self.links = Links(directory_urls)
         self.env = _env()
         self.site_name = site_name
@@ -140,6 +149,7 @@ class Renderer:
             topics=self.topics,
             entries=self.entries,
             site_name=self.site_name,
+            search=self.search,
             **kw,
         )
 
@@ -149,7 +159,7 @@ class Renderer:
 
     # ------------------------------------------------------------------ pages
     def pages(self) -> list[Page]:
-        out = [self.home()]
+        out = [self.home(), self.search_page()]
         out += [self.transcript(e) for e in self.archive.entries]
         out += self.speaker_pages()
         out += self.topic_pages()
@@ -405,6 +415,11 @@ class Renderer:
             people=[self.people[p] for p in e.speakers if not self.people[p].generic],
         )
 
+    # ------------------------------------------------------------------ search
+    def search_page(self) -> Page:
+        meta = {"title": "Search", "description": "Search the archive.", "search": {"exclude": True}}
+        return self._page("search.md", "search.md.j2", meta, count=len(self.archive.entries))
+
     # ------------------------------------------------------------------ home
     def home(self) -> Page:
         entries = self.archive.entries
@@ -486,9 +501,9 @@ def description(t: Transcript) -> str:
     return t.title.value or ""
 
 
-def render(archive: Archive, *, directory_urls: bool = True) -> list[Page]:
+def render(archive: Archive, *, directory_urls: bool = True, search: Optional[SearchPlan] = None) -> list[Page]:
     """Render every Markdown page of the archive."""
-    return Renderer(archive, directory_urls=directory_urls).pages()
+    return Renderer(archive, directory_urls=directory_urls, search=search).pages()
 
 
 __all__ = ["Page", "Links", "render", "chronology"]

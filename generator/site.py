@@ -19,14 +19,28 @@ class SiteBuildError(Exception):
     """MkDocs refused or failed to build the site."""
 
 
-def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
-    """Build with MkDocs in strict mode from ``docs_dir`` into ``site_dir`` (which must not exist)."""
+def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, material_search: bool = True) -> None:
+    """Build with MkDocs in strict mode from ``docs_dir`` into ``site_dir`` (which must not exist).
+
+    ``material_search=False`` drops Material's search plugin (Pagefind indexes the site instead).
+    """
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     try:
-        config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
+        overrides = {}
+        if not material_search:
+            from mkdocs.utils.yaml import yaml_load
+
+            with open(config_file, encoding="utf-8") as fh:
+                plugins = (yaml_load(fh) or {}).get("plugins", [])
+            overrides["plugins"] = [
+                p for p in plugins if (next(iter(p)) if isinstance(p, dict) else p) not in ("search", "material/search")
+            ]
+        config = load_config(
+            str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True, **overrides
+        )
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)

@@ -17,7 +17,7 @@ from typing import Iterable
 from .render import Page
 
 MANIFEST = ".generated.json"
-GENERATED_ROOTS = ("index.md", "transcripts/", "speakers/", "topics/", "chronology/", "data/", "assets/vendor/")
+GENERATED_ROOTS = ("index.md", "search.md", "transcripts/", "speakers/", "topics/", "chronology/", "data/", "assets/vendor/")
 """Paths under the docs dir that belong to the generator; everything else is written by hand."""
 
 
