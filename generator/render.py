@@ -22,7 +22,7 @@ from .model import Archive, Entry, Field, Paragraph, Person, TopicHit, Transcrip
 from .speakers import role_at
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-SPLIT_LIMIT = 60
+SPLIT_LIMIT = 200
 """A speaker or topic page lists transcripts itself up to this many; beyond, it links year pages."""
 EXCERPT_WORDS = 24
 HOME_LATEST = 10

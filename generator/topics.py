@@ -29,24 +29,65 @@ SHORT_TEXT_PARAGRAPHS = 6
 """In a text this short, one mentioning paragraph is enough."""
 
 
+_TOKEN = re.compile(r"\w+(?:'\w+)*")
+
+
+def _tokens(text: str) -> list[re.Match[str]]:
+    return list(_TOKEN.finditer(_fold(text).lower()))
+
+
 @dataclass(frozen=True)
 class Matcher:
-    """One compiled regular expression per topic."""
+    """The taxonomy's phrases as word sequences, looked up word by word (linear in the text)."""
 
     topics: tuple[Topic, ...]
+    phrases: dict[tuple[str, ...], tuple[str, ...]]
+    """Word sequence -> ids of the topics it signals."""
+    longest: dict[str, int]
+    """First word of a phrase -> the most words a phrase starting with it has."""
     patterns: tuple[re.Pattern[str], ...]
+    """One expression per topic, for short texts such as titles."""
 
     @classmethod
     def build(cls, topics: Iterable[Topic]) -> "Matcher":
         topics = tuple(topics)
+        phrases: dict[tuple[str, ...], list[str]] = {}
         patterns = []
         for topic in topics:
+            for phrase in topic.phrases:
+                key = tuple(m.group() for m in _tokens(phrase))
+                if key and topic.id not in phrases.setdefault(key, []):
+                    phrases[key].append(topic.id)
             alternatives = sorted(
                 (r"\s+".join(re.escape(_fold(word)) for word in phrase.split()) for phrase in topic.phrases),
                 key=lambda p: (-len(p), p),
             )
             patterns.append(re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE))
-        return cls(topics, tuple(patterns))
+        longest: dict[str, int] = {}
+        for key in phrases:
+            longest[key[0]] = max(longest.get(key[0], 0), len(key))
+        return cls(topics, {k: tuple(v) for k, v in phrases.items()}, longest, tuple(patterns))
+
+    def first_matches(self, text: str) -> dict[str, tuple[int, int]]:
+        """Topic id -> (start, end) of its first phrase in ``text``, longest phrase first at a position."""
+        found: dict[str, tuple[int, int]] = {}
+        folded = _fold(text).lower()
+        values = _TOKEN.findall(folded)
+        words: list[re.Match[str]] = []
+        longest = self.longest
+        for i, word in enumerate(values):
+            most = longest.get(word)
+            if not most:
+                continue
+            for n in range(min(most, len(values) - i), 0, -1):
+                topic_ids = self.phrases.get(tuple(values[i:i + n]))
+                if topic_ids:
+                    if not words:
+                        words = list(_TOKEN.finditer(folded))
+                    for tid in topic_ids:
+                        if tid not in found:
+                            found[tid] = (words[i].start(), words[i + n - 1].end())
+        return found
 
 
 def _fold(text: str) -> str:
@@ -65,14 +106,12 @@ class Located:
 def find_hits(matcher: Matcher, transcript_id: str, paragraphs: Iterable[Located]) -> list[TopicHit]:
     """Every (topic, paragraph) pair where a phrase occurs, with the first match's position."""
     hits: list[TopicHit] = []
+    order = {t.id: k for k, t in enumerate(matcher.topics)}
     for para in paragraphs:
-        folded = _fold(para.text)
-        for topic, pattern in zip(matcher.topics, matcher.patterns):
-            m = pattern.search(folded)
-            if m:
-                hits.append(
-                    TopicHit(topic.id, transcript_id, para.anchor, para.speaker, para.text, para.text[m.start():m.end()], m.start())
-                )
+        found = matcher.first_matches(para.text)
+        for tid in sorted(found, key=order.__getitem__):
+            start, end = found[tid]
+            hits.append(TopicHit(tid, transcript_id, para.anchor, para.speaker, para.text, para.text[start:end], start))
     return hits
 
 

@@ -41,6 +41,30 @@
     return prefix + (base ? base.textContent.trim() : document.title);
   }
 
+  // A "cite" button after each paragraph's permalink, added here rather than in the HTML to keep
+  // pages small; the turn headings carry their own button in the HTML.
+  function addParagraphButtons(root) {
+    var links = root.querySelectorAll(".ta-transcript .ta-p[id] > a.ta-pilcrow");
+    for (var i = 0; i < links.length; i++) {
+      var link = links[i];
+      if (link.nextElementSibling && link.nextElementSibling.classList.contains("ta-cite-button")) continue;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "ta-cite-button ta-cite-button--p";
+      button.setAttribute("data-anchor", link.parentNode.id);
+      button.setAttribute("aria-label", "Copy a citation of this paragraph");
+      button.textContent = "cite";
+      link.parentNode.insertBefore(button, link.nextSibling);
+    }
+  }
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () { addParagraphButtons(document); });
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { addParagraphButtons(document); });
+  } else {
+    addParagraphButtons(document);
+  }
+
   document.addEventListener("click", function (event) {
     var link = event.target.closest("a.ta-pilcrow, a.ta-anchor");
     if (link) {
