@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from . import curation as curation_mod
-from .enrich import enrich
+from .enrich import Context, Enriched, combine, enrich_one
 from .export import archive_json
 from .model import Archive, Problem, RawDocument, Transcript
 from .parser import Shapes, parse
@@ -30,6 +30,8 @@ from .writer import copy_hand_written, sync
 
 log = logging.getLogger("generator")
 ROOT = Path(__file__).resolve().parent.parent
+PARALLEL_FROM = 1000
+"""Below this many transcripts, starting worker processes costs more than it saves."""
 VENDOR = {
     # docs-dir path -> file in node_modules (installed by `make node` from package-lock.json)
     "assets/vendor/iframe-worker-shim.js": "iframe-worker/shim/index.js",
@@ -64,21 +66,47 @@ class Generated:
         return self.archive is not None and not any(p.severity == "error" for p in self.problems)
 
 
-def _parse_one(args: tuple[RawDocument, Shapes]) -> tuple[Transcript, list[Problem]]:
-    return parse(*args)
+_CONTEXT: Optional[Context] = None
 
 
-def parse_all(documents: list[RawDocument], shapes: Shapes, workers: int = 0) -> tuple[list[Transcript], list[Problem]]:
-    """Parse every document, on all cores when there are many."""
+def _init_worker(curated: curation_mod.Curation) -> None:
+    global _CONTEXT
+    _CONTEXT = Context.build(curated)
+
+
+def _process(doc: RawDocument) -> tuple[Optional[Enriched], list[Problem]]:
+    """Parse and enrich one document (runs in a worker process)."""
+    assert _CONTEXT is not None
+    transcript, problems = parse(doc, _CONTEXT.curation.shapes)
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return enrich_one(transcript, _CONTEXT), problems
+
+
+def process_all(
+    documents: list[RawDocument], curated: curation_mod.Curation, workers: int = 0
+) -> tuple[list[Enriched], list[Problem]]:
+    """Parse and enrich every document, on all cores when there are many."""
     workers = workers or (os.cpu_count() or 1)
-    jobs = [(d, shapes) for d in documents]
-    if workers > 1 and len(jobs) >= 200:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_parse_one, jobs, chunksize=64))
+    if workers > 1 and len(documents) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(curated,)) as pool:
+            results = list(pool.map(_process, documents, chunksize=32))
     else:
-        results = [_parse_one(j) for j in jobs]
+        _init_worker(curated)
+        results = [_process(d) for d in documents]
+    enriched, problems = [], []
+    for e, probs in results:
+        problems.extend(probs)
+        if e is not None:
+            enriched.append(e)
+    return enriched, problems
+
+
+def parse_all(documents: list[RawDocument], shapes: Shapes) -> tuple[list[Transcript], list[Problem]]:
+    """Parse every document in this process (for tools that need transcripts without enrichment)."""
     transcripts, problems = [], []
-    for t, probs in results:
+    for doc in documents:
+        t, probs = parse(doc, shapes)
         problems.extend(probs)
         if not any(p.severity == "error" for p in probs):
             transcripts.append(t)
@@ -100,11 +128,11 @@ def generate(
     except curation_mod.CurationError as exc:
         return Generated(None, (), tuple(exc.problems))
     documents, problems = timings.measure("read", read_folder, input_dir)
-    transcripts, parse_problems = timings.measure("parse", parse_all, documents, curated.shapes)
+    enriched, parse_problems = timings.measure("parse+enrich", process_all, documents, curated)
     problems += parse_problems
     if any(p.severity == "error" for p in problems):
         return Generated(None, (), tuple(problems))
-    archive = timings.measure("enrich", enrich, transcripts, curated)
+    archive = timings.measure("combine", combine, enriched, curated)
     problems += list(archive.problems)
     if any(p.severity == "error" for p in problems):
         return Generated(None, (), tuple(problems))

@@ -1,12 +1,17 @@
-"""Enrich stage: parsed transcripts + curation -> Archive (speakers, anchors, topics, chronology)."""
+"""Enrich stage: parsed transcripts + curation -> Archive (speakers, anchors, topics, chronology).
+
+Two steps: ``enrich_one`` does everything that depends on one transcript alone (speaker
+resolution, anchors, topic hits and tags) and can run on any core; ``combine`` joins the results
+into the archive (people across transcripts, chronology, related transcripts).
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass
 
 from . import anchors, chronology
 from .curation import Curation
-from .model import Archive, Entry, Problem, Transcript
+from .model import Archive, Entry, Person, Problem, TaggedTopic, TopicHit, Transcript
 from .speakers import Registry, finalise_people, resolve_transcript
 from .topics import Located, Matcher, find_hits, weigh
 
@@ -16,57 +21,115 @@ def page_of(transcript_id: str) -> tuple[str, str]:
     return f"transcripts/{transcript_id}/", f"transcripts/{transcript_id}.md"
 
 
-def enrich(transcripts: list[Transcript], curation: Curation) -> Archive:
-    """Resolve speakers, assign anchors, tag topics and place every transcript in time."""
+@dataclass(frozen=True)
+class Context:
+    """What enriching one transcript needs, built once per process."""
+
+    curation: Curation
+    registry: Registry
+    matcher: Matcher
+
+    @classmethod
+    def build(cls, curation: Curation) -> "Context":
+        return cls(
+            curation,
+            Registry.build(curation.people, curation.shapes.generic_labels),
+            Matcher.build(curation.topics),
+        )
+
+
+@dataclass(frozen=True)
+class Enriched:
+    """One transcript after the per-transcript part of enrichment."""
+
+    transcript: Transcript
+    speakers: tuple[str, ...]
+    tags: tuple[TaggedTopic, ...]
+    hits: tuple[TopicHit, ...]
+    discovered: tuple[Person, ...]
+    """People this transcript introduced who are not in the registry."""
+    names: tuple[tuple[str, str], ...]
+    """(person id, name as written) for discovered people, to choose display names."""
+    roles: tuple[tuple[str, str], ...]
+    """(person id, role as written in a label)."""
+    problems: tuple[Problem, ...]
+
+
+def enrich_one(t: Transcript, ctx: Context) -> Enriched:
+    """Resolve speakers, assign anchors and tag topics for one transcript (a pure function)."""
+    base = ctx.registry
+    registry = Registry(dict(base.people), dict(base.by_key), base.by_surname, {}, base.generic)
+    resolution = resolve_transcript(t, registry)
+    t = anchors.assign(t, resolution.speakers)
+    roles = tuple(dict.fromkeys((turn.speaker, turn.role) for turn in t.turns() if turn.role))
+    paragraphs = [(p, spk) for p, spk in anchors.paragraphs_with_speakers(t) if p.kind != "editorial"]
+    hits = find_hits(ctx.matcher, t.id, (Located(p.anchor, spk, p.text) for p, spk in paragraphs))
+    titles = [t.title.value or ""] + [h.text for h in t.headings()]
+    tags = weigh(ctx.matcher, hits, len(paragraphs), titles)
+    tagged = {tag.topic for tag in tags}
+    discovered = tuple(registry.people[pid] for pid in sorted(registry.people) if pid not in base.people)
+    names = tuple((pid, name) for pid in sorted(registry.discovered_names) for name in registry.discovered_names[pid])
+    return Enriched(
+        t,
+        tuple(dict.fromkeys(resolution.speakers)),
+        tags,
+        tuple(h for h in hits if h.topic in tagged),
+        discovered,
+        names,
+        roles,
+        resolution.problems,
+    )
+
+
+def combine(enriched: list[Enriched], curation: Curation) -> Archive:
+    """Join per-transcript results: one page per id, people across transcripts, chronology."""
     problems: list[Problem] = []
-    by_id: dict[str, Transcript] = {}
-    for t in sorted(transcripts, key=lambda t: (t.id, t.file)):
-        if t.id in by_id:
+    by_id: dict[str, Enriched] = {}
+    for e in sorted(enriched, key=lambda e: (e.transcript.id, e.transcript.file)):
+        tid = e.transcript.id
+        if tid in by_id:
             problems.append(
                 Problem(
-                    t.file,
+                    e.transcript.file,
                     0,
-                    f"maps to the same page 'transcripts/{t.id}/' as {by_id[t.id].file}; rename one of the files",
+                    f"maps to the same page 'transcripts/{tid}/' as {by_id[tid].transcript.file}; rename one of the files",
                 )
             )
             continue
-        by_id[t.id] = t
+        by_id[tid] = e
     registry = Registry.build(curation.people, curation.shapes.generic_labels)
-    matcher = Matcher.build(curation.topics)
     roles_seen: dict[str, dict[str, list[str]]] = {}
-    staged = []
     for tid in sorted(by_id):
-        t = by_id[tid]
-        resolution = resolve_transcript(t, registry)
-        problems.extend(resolution.problems)
-        t = anchors.assign(t, resolution.speakers)
-        for turn in t.turns():
-            if turn.role:
-                roles_seen.setdefault(turn.speaker, {}).setdefault(turn.role, []).append(t.date.value or "")
-        paragraphs = [(p, spk) for p, spk in anchors.paragraphs_with_speakers(t) if p.kind != "editorial"]
-        hits = find_hits(matcher, t.id, (Located(p.anchor, spk, p.text) for p, spk in paragraphs))
-        titles = [t.title.value or ""] + [h.text for h in t.headings()]
-        tags = weigh(matcher, hits, len(paragraphs), titles)
-        tagged = {tag.topic for tag in tags}
-        speakers = tuple(dict.fromkeys(resolution.speakers))
-        staged.append((t, speakers, tags, tuple(h for h in hits if h.topic in tagged)))
+        e = by_id[tid]
+        problems.extend(e.problems)
+        for person in e.discovered:
+            registry.people.setdefault(person.id, person)
+        for pid, name in e.names:
+            registry.discovered_names.setdefault(pid, []).append(name)
+        for pid, role in e.roles:
+            roles_seen.setdefault(pid, {}).setdefault(role, []).append(e.transcript.date.value or "")
     people = finalise_people(registry, roles_seen)
     generic = {p.id for p in people if p.generic}
     items = [
-        chronology.Item(t.id, t.date.value, tuple(tag.topic for tag in tags), tuple(s for s in spk if s not in generic))
-        for t, spk, tags, _ in staged
+        chronology.Item(
+            tid, e.transcript.date.value, tuple(tag.topic for tag in e.tags),
+            tuple(s for s in e.speakers if s not in generic),
+        )
+        for tid, e in sorted(by_id.items())
     ]
     ordered = chronology.order(items)
     links = chronology.neighbours(ordered)
     related = chronology.related(ordered)
-    staged_by_id = {t.id: (t, spk, tags, hits) for t, spk, tags, hits in staged}
     entries = []
     for item in ordered:
-        t, spk, tags, hits = staged_by_id[item.id]
-        page, src = page_of(t.id)
+        e = by_id[item.id]
+        page, src = page_of(item.id)
         prev, nxt = links[item.id]
-        entries.append(Entry(t, page, src, spk, tags, hits, prev, nxt, related[item.id]))
+        entries.append(Entry(e.transcript, page, src, e.speakers, e.tags, e.hits, prev, nxt, related[item.id]))
     return Archive(tuple(entries), people, curation.topics, tuple(problems))
 
 
-__all__ = ["enrich", "page_of", "replace"]
+def enrich(transcripts: list[Transcript], curation: Curation) -> Archive:
+    """Enrich every transcript in this process (``build.generate`` spreads ``enrich_one`` over cores)."""
+    ctx = Context.build(curation)
+    return combine([enrich_one(t, ctx) for t in transcripts], curation)
