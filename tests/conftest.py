@@ -61,7 +61,9 @@ def run_cli(*args: str, cwd: Path = ROOT, env: dict | None = None, timeout: int 
     )
 
 
-def build_into(tmp: Path, input_dir: Path = SEEDS, *, offline: bool = False, env: dict | None = None) -> tuple[Path, Path]:
+def build_into(
+    tmp: Path, input_dir: Path = SEEDS, *, offline: bool = False, env: dict | None = None, extra_args: list[str] | None = None
+) -> tuple[Path, Path]:
     """Build ``input_dir`` into ``tmp``/site with a docs dir copied from site_src; return (site, docs)."""
     docs = tmp / "docs"
     if not docs.exists():
@@ -71,6 +73,7 @@ def build_into(tmp: Path, input_dir: Path = SEEDS, *, offline: bool = False, env
     args = ["build", "--input", str(input_dir), "--docs-dir", str(docs), "--site-dir", str(site)]
     if offline:
         args.append("--offline")
+    args += extra_args or []
     result = run_cli(*args, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     return site, docs

@@ -1,0 +1,136 @@
+"""Both search engines in Chromium on a synthetic corpus: a query finds the right transcript and
+lands on the turn; Pagefind's filters narrow the results."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from generator.search import PAGEFIND_FROM, choose
+
+from .conftest import build_into
+
+pytestmark = pytest.mark.browser
+
+SPEAKERS = [("Governor of Tula Region", "Alexei Dyumin"), ("Minister of Finance", "Anton Siluanov"),
+            ("Chairman of the Board", "Herman Gref"), ("President of Russia", "Vladimir Putin")]
+WORDS = ["grain harvest", "railway bridge", "nuclear icebreaker", "satellite launch", "forest fires", "school meals"]
+
+
+def write_corpus(folder: Path, n: int = 24) -> dict[str, str]:
+    """n transcripts; transcript k has a unique marker word and two speakers. Returns marker -> id."""
+    folder.mkdir(parents=True, exist_ok=True)
+    markers = {}
+    for k in range(n):
+        role_a, a = SPEAKERS[k % 4]
+        role_b, b = SPEAKERS[(k + 1) % 4]
+        marker = f"zebrafinch{k:02d}"
+        year = 2000 + k % 6
+        text = "\n\n".join([
+            f"Meeting number {k} on {WORDS[k % len(WORDS)]}",
+            f"March {1 + k}, {year}, Moscow",
+            f"{role_a} {a}: Good afternoon. We will talk about the {WORDS[k % len(WORDS)]} today.",
+            f"{role_b} {b}: Thank you. The figures on {marker} look good this year.",
+            f"{a}: Let us continue with the {WORDS[(k + 2) % len(WORDS)]}.",
+        ])
+        stem = f"s{k:03d}"
+        (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
+        markers[marker] = stem
+    return markers
+
+
+def turn_of(k: int) -> str:
+    """Anchor of the turn holding transcript k's marker: the second speaker's first turn."""
+    name = SPEAKERS[(k + 1) % 4][1]
+    return name.lower().replace(" ", "-") + "-1"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("engines")
+    markers = write_corpus(root / "in")
+    return root, markers
+
+
+def serve(site: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield b
+        b.close()
+
+
+def test_auto_choice_by_size():
+    assert choose("auto", PAGEFIND_FROM - 1, offline=False).engine == "lunr"
+    assert choose("auto", PAGEFIND_FROM, offline=False).engine == "pagefind"
+    assert choose("pagefind", 10, offline=True).engine == "lunr"
+    assert not choose("auto", 20_000, offline=True).full_text
+
+
+def test_pagefind_query_and_filter(corpus, browser):
+    root, markers = corpus
+    site, _ = build_into(root / "pf", root / "in", extra_args=["--search", "pagefind"])
+    assert (site / "pagefind" / "pagefind.js").exists()
+    assert not (site / "search" / "search_index.json").exists()
+    server = serve(site)
+    try:
+        page = browser.new_page()
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        page.goto(base + "search/?q=zebrafinch07")
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+        links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
+        assert any(f"transcripts/{markers['zebrafinch07']}/" in h for h in links)
+        # a sub-result lands on the turn that holds the word: speaker b of transcript 7
+        assert any(h.endswith(f"transcripts/{markers['zebrafinch07']}/#{turn_of(7)}") for h in links), links
+        # a broad query, then a speaker filter narrows it
+        page.goto(base + "search/?q=afternoon")
+        page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+        page.wait_for_function("document.querySelector('.pagefind-ui__message') && /\\d+ result/.test(document.querySelector('.pagefind-ui__message').textContent)")
+        before = int(page.text_content(".pagefind-ui__message").split()[0])
+        page.click("#ta-pagefind summary:has-text('Speaker')")
+        page.check("#ta-pagefind input[name='speaker'][value='Herman Gref']", timeout=5000)
+        page.wait_for_function(f"(() => {{ const m = document.querySelector('.pagefind-ui__message'); return m && parseInt(m.textContent) < {before}; }})()", timeout=10000)
+        after = int(page.text_content(".pagefind-ui__message").split()[0])
+        assert 0 < after < before
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_lunr_query_lands_on_turn(corpus, browser):
+    root, markers = corpus
+    site, _ = build_into(root / "lunr", root / "in", extra_args=["--search", "lunr"])
+    assert (site / "search" / "search_index.json").exists()
+    server = serve(site)
+    try:
+        page = browser.new_page()
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        page.goto(base + "?q=zebrafinch11")
+        page.wait_for_selector(".md-search-result__item a", timeout=15000)
+        hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))")
+        assert any(h.endswith(f"transcripts/{markers['zebrafinch11']}/?h=zebrafinch11#{turn_of(11)}") for h in hrefs), hrefs
+    finally:
+        server.shutdown()
+        server.server_close()
