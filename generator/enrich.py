@@ -7,7 +7,7 @@ into the archive (people across transcripts, chronology, related transcripts).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import anchors, chronology
 from .curation import Curation
@@ -52,6 +52,8 @@ class Enriched:
     """(person id, name as written) for discovered people, to choose display names."""
     roles: tuple[tuple[str, str], ...]
     """(person id, role as written in a label)."""
+    affiliations: tuple[tuple[str, str], ...]
+    """(person id, outlet or organisation given with a label, e.g. 'STV Channel')."""
     problems: tuple[Problem, ...]
 
 
@@ -62,6 +64,7 @@ def enrich_one(t: Transcript, ctx: Context) -> Enriched:
     resolution = resolve_transcript(t, registry)
     t = anchors.assign(t, resolution.speakers)
     roles = tuple(dict.fromkeys((turn.speaker, turn.role) for turn in t.turns() if turn.role))
+    affiliations = tuple(dict.fromkeys((turn.speaker, turn.affiliation) for turn in t.turns() if turn.affiliation))
     paragraphs = [(p, spk) for p, spk in anchors.paragraphs_with_speakers(t) if p.kind != "editorial"]
     hits = find_hits(ctx.matcher, t.id, (Located(p.anchor, spk, p.text) for p, spk in paragraphs))
     titles = [t.title.value or ""] + [h.text for h in t.headings()]
@@ -77,6 +80,7 @@ def enrich_one(t: Transcript, ctx: Context) -> Enriched:
         discovered,
         names,
         roles,
+        affiliations,
         resolution.problems,
     )
 
@@ -99,6 +103,7 @@ def combine(enriched: list[Enriched], curation: Curation) -> Archive:
         by_id[tid] = e
     registry = Registry.build(curation.people, curation.shapes.generic_labels)
     roles_seen: dict[str, dict[str, list[str]]] = {}
+    affiliation: dict[str, str] = {}
     for tid in sorted(by_id):
         e = by_id[tid]
         problems.extend(e.problems)
@@ -108,7 +113,12 @@ def combine(enriched: list[Enriched], curation: Curation) -> Archive:
             registry.discovered_names.setdefault(pid, []).append(name)
         for pid, role in e.roles:
             roles_seen.setdefault(pid, {}).setdefault(role, []).append(e.transcript.date.value or "")
-    people = finalise_people(registry, roles_seen)
+        for pid, outlet in e.affiliations:
+            affiliation.setdefault(pid, outlet)
+    people = tuple(
+        replace(p, affiliation=affiliation[p.id]) if not p.affiliation and p.id in affiliation else p
+        for p in finalise_people(registry, roles_seen)
+    )
     generic = {p.id for p in people if p.generic}
     items = [
         chronology.Item(

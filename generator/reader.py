@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import os
 import re
 import unicodedata
@@ -55,19 +56,44 @@ class ReadResult:
     problems: tuple[Problem, ...]
 
 
+# Letter frequencies of Russian prose, per mille (lowercase; "ё" is counted with its rare spelling).
+# KOI8-R and cp1251 put the Cyrillic letters at 0xC0-0xFF in different orders and with opposite
+# case, so reading one as the other permutes the letters: the right reading is the one whose letters
+# are frequent Russian letters in plausibly cased words.
+_RU_FREQ = {
+    "о": 109.7, "е": 84.5, "а": 80.1, "и": 73.5, "н": 67.0, "т": 62.6, "с": 54.7, "р": 47.3,
+    "в": 45.4, "л": 44.0, "к": 34.9, "м": 32.1, "д": 29.8, "п": 28.1, "у": 26.2, "я": 20.1,
+    "ы": 19.0, "ь": 17.4, "г": 17.0, "з": 16.5, "б": 15.9, "ч": 14.4, "й": 12.1, "х": 9.7,
+    "ж": 9.4, "ш": 7.3, "ю": 6.4, "ц": 4.8, "щ": 3.6, "э": 3.2, "ф": 2.6, "ъ": 0.4, "ё": 2.0,
+    # Belarusian and Ukrainian letters of cp1251 (legitimate, but rarer in this archive)
+    "і": 8.0, "ў": 3.0, "ї": 1.0, "є": 1.0, "ґ": 0.3,
+}
+_RARE = 0.2  # per mille, for Cyrillic letters of other languages (Ђ, Ј, Љ ... : signs of a wrong code page)
+_UNIFORM = 1000 / 33
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
 def _score_cyrillic(text: str) -> float:
-    """How much ``text`` looks like real Russian: lowercase letters, few capitals inside words."""
+    """How much ``text`` reads like real Russian: log-likelihood of its Cyrillic letters against
+    uniform letters, with penalties for impossible case shapes ("пУТИН"), letters of two scripts
+    glued into one word ("cafй") and symbols or box drawing (KOI8-R pseudographics read as cp1251
+    or the reverse)."""
     score = 0.0
-    prev = ""
+    for word in _WORD_RE.findall(text):
+        cyrillic = sum(1 for ch in word if "\u0400" <= ch <= "\u04ff")
+        if not cyrillic:
+            continue
+        if cyrillic != len(word):
+            score -= 4 * len(word)
+            continue
+        if not (word.islower() or word.isupper() or (word[0].isupper() and word[1:].islower())):
+            score -= 4 * len(word)
+            continue
+        for ch in word.lower():
+            score += math.log(_RU_FREQ.get(ch, _RARE) / _UNIFORM)
     for ch in text:
-        if "\u0400" <= ch <= "\u04ff":
-            if ch.islower():
-                score += 1
-            elif prev and "\u0400" <= prev <= "\u04ff" and prev.islower():
-                score -= 4  # a capital right after a lowercase letter: wrong code page
-        elif unicodedata.category(ch) in ("So", "Sm", "Co", "Cn") or "\u2500" <= ch <= "\u257f":
-            score -= 4  # box drawing and symbols: KOI8-R's pseudographics read as cp1251 or vice versa
-        prev = ch
+        if ord(ch) >= 0x80 and (unicodedata.category(ch) in ("So", "Sm", "Co", "Cn") or "\u2500" <= ch <= "\u259f"):
+            score -= 8
     return score
 
 
@@ -112,21 +138,36 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     best, best_score = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else float("-inf")
     letters = len(_CYRILLIC_RE.findall(candidates[best]))
-    if best_score <= 0 or best_score - second < 2 or letters < 0.5 * len(high):
+    if best_score < -_FLOOR * letters or best_score - second < _MARGIN or letters < 0.5 * len(high):
         raise _not_utf8(data, utf8_error)
     return candidates[best], best
+
+
+_MARGIN = 3.0
+"""How much better (in nats) the chosen code page must read than the other one. Short all-capital
+text can read plausibly both ways ("НЕТ" in cp1251 is "мер" in KOI8-R): then the file is refused."""
+_FLOOR = 1.0
+"""The chosen reading may score at worst this much below uniform letters per letter (Belarusian,
+or text with many "ё"), so that two readings that are both garbage are refused too."""
 
 
 def _strict(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        # Count lines in the decoded prefix: in UTF-16 a 0x0A byte is not always a newline.
+        prefix = data[: exc.start].decode(encoding, errors="replace")
+        line = normalise(prefix).count("\n") + 1
         raise DecodeError(f"invalid {encoding} at byte {exc.start}: {exc.reason}", line) from None
 
 
 def _utf16_without_bom(data: bytes) -> Optional[str]:
-    """Recognise UTF-16 without a BOM by its NUL bytes: mostly-ASCII text has one in every pair."""
+    """Recognise UTF-16 without a BOM by its NUL bytes, or failing that by decoding to plausible text.
+
+    Mostly-ASCII text has a NUL in every pair. Russian text has 0x04 there instead, so both byte
+    orders are decoded and the one that gives only letters, digits, punctuation and spaces of the
+    scripts we publish (and the other does not) is taken.
+    """
     if len(data) < 4 or len(data) % 2:
         return None
     even = data[0::2].count(0)
@@ -136,7 +177,28 @@ def _utf16_without_bom(data: bytes) -> Optional[str]:
         return "utf-16-le"
     if even >= 0.6 * pairs and odd <= 0.05 * pairs:
         return "utf-16-be"
-    return None
+    plausible = [enc for enc in ("utf-16-le", "utf-16-be") if _plausible_text(data, enc)]
+    return plausible[0] if len(plausible) == 1 else None
+
+
+def _plausible_text(data: bytes, encoding: str) -> bool:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    if not text or "\x00" in text:
+        return False
+    good = sum(
+        1
+        for ch in text
+        if ch.isspace()
+        or ch < "\u0250"  # Latin, Latin-1 and Latin Extended
+        or "\u0400" <= ch <= "\u04ff"  # Cyrillic
+        or "\u2000" <= ch <= "\u206f"  # General Punctuation (dashes, quotes, ellipsis, invisible marks)
+        or ch in "\u2116\u20bd\u20ac\ufeff"  # numero sign, rouble, euro
+    )
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\x0b\x0c")
+    return controls == 0 and good >= 0.98 * len(text)
 
 
 def _not_utf8(data: bytes, exc: UnicodeDecodeError) -> DecodeError:
@@ -215,9 +277,14 @@ def parse_sidecar(file: str, text: str) -> tuple[Optional[Sidecar], list[Problem
         loader = yaml.SafeLoader(text)
         node = loader.get_single_node()
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        # Point at the construct that was left open ("while parsing a flow sequence" on line 2)
+        # rather than at the place where the parser gave up (often the end of the file).
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 0
-        return None, [Problem(file, line, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+        what = getattr(exc, "problem", None) or str(exc)
+        context = getattr(exc, "context", None)
+        detail = f"{what} ({context})" if context else what
+        return None, [Problem(file, line, f"not valid YAML: {detail}; check quotes, brackets and colons")]
     if node is None:
         return Sidecar(file), []
     if not isinstance(node, yaml.MappingNode):

@@ -272,6 +272,18 @@ class Renderer:
         for row in rows:
             by_year.setdefault(row["entry"].transcript.date.value[:4] if row["entry"].transcript.date.value else "", []).append(row)
         split = len(entries) > SPLIT_LIMIT
+        topic_counts: dict[str, int] = {}
+        for e in entries:
+            for hit in e.hits:
+                if hit.speaker == person.id:
+                    topic_counts[hit.topic] = topic_counts.get(hit.topic, 0) + 1
+        top_topics = sorted(topic_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:8]
+        years = {y: len(rs) for y, rs in by_year.items() if y}
+        timeline = self.timeline(
+            {y: [None] * n for y, n in years.items()}, path,
+            link=(lambda y: f"speakers/{person.id}/{y}.md") if split else (lambda y: path),
+            anchor=(lambda y: "") if split else (lambda y: f"y-{y}"),
+        )
         meta = {
             "title": person.name,
             "description": f"{person.name}: {len(entries)} transcripts, {self.turn_counts.get(person.id, 0)} turns.",
@@ -280,6 +292,7 @@ class Renderer:
         pages = [
             self._page(
                 path, "speaker.md.j2", meta, person=person, rows=rows, by_year=sorted(by_year.items()),
+                top_topics=[(self.topics[t], n) for t, n in top_topics], timeline=timeline,
                 split=split, companions=companions, turns=self.turn_counts.get(person.id, 0),
                 year_path=lambda y: f"speakers/{person.id}/{y or 'undated'}.md",
             )
@@ -383,8 +396,22 @@ class Renderer:
         )
         return pages
 
-    def timeline(self, years: dict[str, list[Entry]], src: str, undated: int) -> dict[str, Any]:
-        """Bars of the SVG timeline: one per year from the first to the last, gaps included."""
+    def timeline(
+        self,
+        years: dict[str, list[Any]],
+        src: str,
+        undated: int = 0,
+        *,
+        link: Any = None,
+        anchor: Any = None,
+    ) -> dict[str, Any]:
+        """Bars of the SVG timeline: one per year from the first to the last, gaps included.
+
+        ``link(year)`` gives the docs-dir page a bar links to (default: the chronology's year page)
+        and ``anchor(year)`` an anchor on it.
+        """
+        link = link or (lambda y: f"chronology/{y}.md")
+        anchor = anchor or (lambda y: "")
         if not years:
             return dict(bars=[], width=0, height=0, max=0)
         first, last = int(min(years)), int(max(years))
@@ -398,7 +425,7 @@ class Renderer:
             bars.append(
                 dict(
                     year=str(y), count=n, x=k * (bar_w + gap), w=bar_w, h=h, y=height - 18 - h,
-                    href=self.links.href(src, f"chronology/{y}.md") if n else "",
+                    href=self.links.href(src, link(str(y)), anchor(str(y))) if n else "",
                     label=(k % max(1, len(span) // 12) == 0) or y == last,
                 )
             )
