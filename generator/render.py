@@ -291,14 +291,14 @@ class Renderer:
         }
         pages = [
             self._page(
-                path, "speaker.md.j2", meta, person=person, rows=rows, by_year=sorted(by_year.items()),
+                path, "speaker.md.j2", meta, person=person, rows=rows, by_year=_years_undated_last(by_year),
                 top_topics=[(self.topics[t], n) for t, n in top_topics], timeline=timeline,
                 split=split, companions=companions, turns=self.turn_counts.get(person.id, 0),
                 year_path=lambda y: f"speakers/{person.id}/{y or 'undated'}.md",
             )
         ]
         if split:
-            for year, year_rows in sorted(by_year.items()):
+            for year, year_rows in _years_undated_last(by_year):
                 ypath = f"speakers/{person.id}/{year or 'undated'}.md"
                 pages.append(
                     self._page(
@@ -343,12 +343,12 @@ class Renderer:
             }
             pages.append(
                 self._page(
-                    path, "topic.md.j2", meta, topic=topic, groups=sorted(groups.items()), count=len(entries),
+                    path, "topic.md.j2", meta, topic=topic, groups=_years_undated_last(groups), count=len(entries),
                     split=split, year_path=lambda y, tid=topic.id: f"topics/{tid}/{y or 'undated'}.md",
                 )
             )
             if split:
-                for year, items in sorted(groups.items()):
+                for year, items in _years_undated_last(groups):
                     pages.append(
                         self._page(
                             f"topics/{topic.id}/{year or 'undated'}.md", "topic_year.md.j2",
@@ -477,6 +477,11 @@ class Renderer:
             speakers=sum(1 for p in self.archive.people if not p.generic and self.turn_counts.get(p.id)),
             top_topics=[(self.topics[t], n) for t, n in top_topics], top_people=top_people,
         )
+
+
+def _years_undated_last(groups: dict[str, Any]) -> list[tuple[str, Any]]:
+    """Year groups oldest first, with the undated group ('') last."""
+    return sorted(groups.items(), key=lambda kv: (kv[0] == "", kv[0]))
 
 
 def _neighbour(keys: list[str], key: str, step: int) -> Optional[str]:
