@@ -23,7 +23,9 @@ from .export import archive_json
 from .model import Archive, Problem, RawDocument, Transcript
 from .parser import Shapes, parse
 from .reader import read_folder
-from .render import Page, render
+from .downloads import download_pages
+from .figures import figure_pages
+from .render import Links, Page, render
 from .search import SearchPlan, choose, run_pagefind
 from .site import SiteBuildError, make_readable, mkdocs_build, swap_in
 from .writer import copy_hand_written, sync
@@ -139,6 +141,8 @@ def generate(
     plan = choose(search, len(archive.entries), offline=offline)
     pages = timings.measure("render", render, archive, directory_urls=directory_urls, search=plan)
     pages.append(Page("data/archive.json", timings.measure("export", archive_json, archive)))
+    pages.extend(timings.measure("figures", figure_pages, archive, Links(directory_urls)))
+    pages.extend(timings.measure("downloads", download_pages, archive))
     if offline:
         pages.extend(vendor_pages())
     pages.sort(key=lambda p: p.path)

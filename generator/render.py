@@ -16,6 +16,7 @@ from typing import Any, Iterable, Optional
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import chronology
+from . import downloads as _downloads
 from .escape import front_matter, html
 from .search import SearchPlan
 from .model import Archive, Entry, Field, Paragraph, Person, TopicHit, Transcript, Turn
@@ -232,6 +233,7 @@ class Renderer:
             total_words=sum(words.values()),
             origin=origin,
             citation=citation(t, self.site_name),
+            downloads=_downloads.download_paths(t.id),
         )
 
     # ------------------------------------------------------------------ speakers

@@ -17,7 +17,10 @@ from typing import Iterable
 from .render import Page
 
 MANIFEST = ".generated.json"
-GENERATED_ROOTS = ("index.md", "search.md", "transcripts/", "speakers/", "topics/", "chronology/", "data/", "assets/vendor/")
+GENERATED_ROOTS = (
+    "index.md", "search.md", "transcripts/", "speakers/", "topics/", "chronology/", "figures/", "downloads/",
+    "data/", "assets/vendor/",
+)
 """Paths under the docs dir that belong to the generator; everything else is written by hand."""
 
 

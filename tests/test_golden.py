@@ -31,12 +31,12 @@ def test_golden_tree(pages, update_goldens):
         for path, text in pages.items():
             target = GOLDEN / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            target.write_bytes(text.encode("utf-8"))
     expected = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*") if p.is_file()}
     assert expected == set(pages), "pages added or removed; rerun with --update-goldens and review"
     diffs = []
     for path in sorted(pages):
-        want = (GOLDEN / path).read_text(encoding="utf-8")
+        want = (GOLDEN / path).read_bytes().decode("utf-8")
         if want != pages[path]:
             diffs.append("".join(difflib.unified_diff(
                 want.splitlines(True), pages[path].splitlines(True), f"golden/{path}", f"generated/{path}", n=1
