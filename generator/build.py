@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from . import curation as curation_mod
-from .enrich import Context, Enriched, combine, enrich_one
+from .enrich import Context, Enriched, combine, duplicate_pages, enrich_one
 from .export import archive_json
 from .model import Archive, Problem, RawDocument, Transcript
-from .parser import Shapes, parse
+from .parser import Shapes, parse, transcript_id
 from .reader import read_folder
 from .downloads import download_pages
 from .figures import figure_pages
@@ -130,6 +130,7 @@ def generate(
     except curation_mod.CurationError as exc:
         return Generated(None, (), tuple(exc.problems))
     documents, problems = timings.measure("read", read_folder, input_dir)
+    problems += duplicate_pages([(transcript_id(d.stem), d.file) for d in documents])
     enriched, parse_problems = timings.measure("parse+enrich", process_all, documents, curated)
     problems += parse_problems
     if any(p.severity == "error" for p in problems):

@@ -85,22 +85,26 @@ def enrich_one(t: Transcript, ctx: Context) -> Enriched:
     )
 
 
+def duplicate_pages(files: list[tuple[str, str]]) -> list[Problem]:
+    """Refuse two input files that map to one page; ``files`` holds (transcript id, file) pairs."""
+    problems = []
+    first: dict[str, str] = {}
+    for tid, file in sorted(files):
+        if tid in first:
+            problems.append(
+                Problem(file, 0, f"maps to the same page 'transcripts/{tid}/' as {first[tid]}; rename one of the files")
+            )
+        else:
+            first[tid] = file
+    return problems
+
+
 def combine(enriched: list[Enriched], curation: Curation) -> Archive:
-    """Join per-transcript results: one page per id, people across transcripts, chronology."""
-    problems: list[Problem] = []
+    """Join per-transcript results: people across transcripts, chronology, related transcripts."""
+    problems: list[Problem] = duplicate_pages([(e.transcript.id, e.transcript.file) for e in enriched])
     by_id: dict[str, Enriched] = {}
     for e in sorted(enriched, key=lambda e: (e.transcript.id, e.transcript.file)):
-        tid = e.transcript.id
-        if tid in by_id:
-            problems.append(
-                Problem(
-                    e.transcript.file,
-                    0,
-                    f"maps to the same page 'transcripts/{tid}/' as {by_id[tid].transcript.file}; rename one of the files",
-                )
-            )
-            continue
-        by_id[tid] = e
+        by_id.setdefault(e.transcript.id, e)
     registry = Registry.build(curation.people, curation.shapes.generic_labels)
     roles_seen: dict[str, dict[str, list[str]]] = {}
     affiliation: dict[str, str] = {}

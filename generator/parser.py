@@ -247,10 +247,18 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
     return Label(label, " ".join(name_tokens), role, affiliation, rest)
 
 
+_QUOTING = frozenset(
+    "in according as from after before during with by to for about quoting citing per on at under like unlike "
+    "than via".split()
+)
+
+
 def _plausible_role(role: str, allow_lower: bool = False) -> bool:
     words = role.split()
     if not words or len(words) > 12:
         return False
+    if words[0].lower() in _QUOTING or "words of" in role.lower():
+        return False  # "In the words of Leo Tolstoy:", "According to Sergei Lavrov:" quote, they do not speak
     if not allow_lower and not (words[0][0].isupper() or words[0][0] in QUOTES or words[0][0].isdigit()):
         return False
     return not any(w.strip(",.\"'“”«»").lower() in _SENTENCE_WORDS for w in words)
@@ -669,10 +677,12 @@ def _assemble(
 
     # Date: sidecar wins; a disagreement with the text is kept as a note.
     if side and side.date:
-        note = ""
+        note, written = "", ""
         if date is not None and date.valid and date.iso != side.date:
             note = f"the text says {date.raw} (line {date_line_no})"
-        date_field = Field(side.date, "sidecar", 0, note)
+        elif date is not None and date.valid:
+            written = date.written  # the sidecar agrees with the text: show the date as written
+        date_field = Field(side.date, "sidecar", 0, note, written)
     elif date is not None and date.valid:
         date_field = Field(date.iso, "text", date_line_no, "", date.written)
     else:
