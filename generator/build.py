@@ -140,7 +140,9 @@ def generate(
     if any(p.severity == "error" for p in problems):
         return Generated(None, (), tuple(problems))
     plan = choose(search, len(archive.entries), offline=offline)
-    pages = timings.measure("render", render, archive, directory_urls=directory_urls, search=plan)
+    pages = timings.measure(
+        "render", render, archive, directory_urls=directory_urls, search=plan, workers=os.cpu_count() or 1
+    )
     pages.append(Page("data/archive.json", timings.measure("export", archive_json, archive)))
     pages.extend(timings.measure("figures", figure_pages, archive, Links(directory_urls)))
     pages.extend(timings.measure("downloads", download_pages, archive))

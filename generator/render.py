@@ -8,7 +8,9 @@ text is escaped by ``escape.html`` (markupsafe) wherever it is printed.
 from __future__ import annotations
 
 import datetime as _dt
+import multiprocessing as mp
 import posixpath
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Optional
@@ -159,13 +161,26 @@ class Renderer:
         return Page(path, front_matter(meta) + "\n" + body)
 
     # ------------------------------------------------------------------ pages
-    def pages(self) -> list[Page]:
+    def pages(self, workers: int = 1) -> list[Page]:
         out = [self.home(), self.search_page()]
-        out += [self.transcript(e) for e in self.archive.entries]
+        out += self.transcript_pages(workers)
         out += self.speaker_pages()
         out += self.topic_pages()
         out += self.chronology_pages()
         return out
+
+    def transcript_pages(self, workers: int = 1) -> list[Page]:
+        """Every transcript page; with ``workers`` > 1, forked processes share the work."""
+        entries = self.archive.entries
+        if workers <= 1 or len(entries) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
+            return [self.transcript(e) for e in entries]
+        global _FORKED
+        _FORKED = self
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
+                return list(pool.map(_render_transcript, range(len(entries)), chunksize=64))
+        finally:
+            _FORKED = None
 
     def transcript(self, entry: Entry) -> Page:
         t = entry.transcript
@@ -535,9 +550,22 @@ def description(t: Transcript) -> str:
     return t.title.value or ""
 
 
-def render(archive: Archive, *, directory_urls: bool = True, search: Optional[SearchPlan] = None) -> list[Page]:
+PARALLEL_FROM = 1000
+"""Below this many transcripts, forking workers costs more than it saves."""
+_FORKED: Optional[Renderer] = None
+
+
+def _render_transcript(index: int) -> Page:
+    """Render one transcript page in a forked worker, from the renderer the parent set up."""
+    assert _FORKED is not None
+    return _FORKED.transcript(_FORKED.archive.entries[index])
+
+
+def render(
+    archive: Archive, *, directory_urls: bool = True, search: Optional[SearchPlan] = None, workers: int = 1
+) -> list[Page]:
     """Render every Markdown page of the archive."""
-    return Renderer(archive, directory_urls=directory_urls, search=search).pages()
+    return Renderer(archive, directory_urls=directory_urls, search=search).pages(workers)
 
 
 __all__ = ["Page", "Links", "render", "chronology"]
