@@ -27,7 +27,7 @@ from .downloads import download_pages
 from .figures import figure_pages
 from .render import Links, Page, render
 from .search import SearchPlan, choose, run_pagefind
-from .site import SiteBuildError, make_readable, mkdocs_build, swap_in
+from .site import SiteBuildError, make_readable, mkdocs_build_isolated, swap_in
 from .writer import copy_hand_written, sync
 
 log = logging.getLogger("generator")
@@ -188,7 +188,7 @@ def build_site(
         timings.measure("stage", sync, staging, generated.pages)
         new_site = work / "site"
         lunr = generated.search is None or generated.search.engine == "lunr"
-        timings.measure("mkdocs", mkdocs_build, config_file, staging, new_site, material_search=lunr)
+        timings.measure("mkdocs", mkdocs_build_isolated, config_file, staging, new_site, material_search=lunr)
         if not lunr:
             try:
                 timings.measure("search index", run_pagefind, new_site)

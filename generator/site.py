@@ -7,9 +7,12 @@ until the new one is complete.
 
 from __future__ import annotations
 
+import argparse
 import logging
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 log = logging.getLogger("generator")
@@ -70,3 +73,37 @@ def make_readable(root: Path) -> None:
         os.chmod(dirpath, 0o755)
         for name in filenames:
             os.chmod(os.path.join(dirpath, name), 0o644)
+
+
+def mkdocs_build_isolated(config_file: Path, docs_dir: Path, site_dir: Path, *, material_search: bool = True) -> None:
+    """``mkdocs_build`` in a child process, so its memory is returned as soon as it ends."""
+    args = [sys.executable, "-m", "generator.site", str(config_file), str(docs_dir), str(site_dir)]
+    if not material_search:
+        args.append("--no-material-search")
+    result = subprocess.run(args, capture_output=True, text=True)
+    if result.returncode != 0:
+        message = result.stderr.strip() or "MkDocs failed"
+        raise SiteBuildError(message.removeprefix("error: "))
+    if result.stderr:
+        sys.stderr.write(result.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator.site", description="Run MkDocs strict on a docs dir.")
+    parser.add_argument("config", type=Path)
+    parser.add_argument("docs_dir", type=Path)
+    parser.add_argument("site_dir", type=Path)
+    parser.add_argument("--no-material-search", action="store_true")
+    args = parser.parse_args(argv)
+    logging.basicConfig(format="%(levelname)s: %(name)s: %(message)s")
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        mkdocs_build(args.config, args.docs_dir, args.site_dir, material_search=not args.no_material_search)
+    except SiteBuildError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
