@@ -20,7 +20,8 @@ from typing import Any
 from .model import Archive, Paragraph, Turn
 
 
-def archive_dict(archive: Archive) -> dict[str, Any]:
+def archive_dict(archive: Archive, *, directory_urls: bool = True) -> dict[str, Any]:
+    """The corpus as plain data; ``page`` is the URL in the edition being built."""
     transcripts = []
     for e in archive.entries:
         t = e.transcript
@@ -50,7 +51,7 @@ def archive_dict(archive: Archive) -> dict[str, Any]:
                 "place": t.place.value,
                 "source": t.source.value,
                 "kind": t.kind,
-                "page": e.page,
+                "page": e.page if directory_urls else e.src_uri[: -len(".md")] + ".html",
                 "speakers": list(e.speakers),
                 "topics": [tag.topic for tag in e.topics],
                 "summary": [p.text for p in t.summary],
@@ -87,6 +88,6 @@ def archive_dict(archive: Archive) -> dict[str, Any]:
     return {"transcripts": transcripts, "speakers": speakers, "topics": topics}
 
 
-def archive_json(archive: Archive) -> str:
+def archive_json(archive: Archive, *, directory_urls: bool = True) -> str:
     """Deterministic JSON text (sorted input order, fixed separators, UTF-8)."""
-    return json.dumps(archive_dict(archive), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(archive_dict(archive, directory_urls=directory_urls), ensure_ascii=False, indent=1) + "\n"

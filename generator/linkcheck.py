@@ -5,6 +5,7 @@ and not what the theme or plugins add. This reads the built HTML instead::
 
     python -m generator.linkcheck site/
     python -m generator.linkcheck --file-urls site-offline/
+    python -m generator.linkcheck --base-path https://owner.github.io/repo/ site/   # a project site
 
 For every ``.html`` file it collects the ids of its elements (and ``name`` of ``<a>``) and every
 ``href``, ``src``, ``xlink:href`` and ``srcset`` URL. An internal URL must resolve to a file inside
@@ -16,6 +17,7 @@ problem: the archive has no reason to put script in a link (FACTS.md, "Escaping"
 With ``file_urls=True`` (the offline edition, opened from disk) a link to a directory is a problem
 too, since a browser shows a directory listing there instead of ``index.html``, and so is a link
 that starts with ``/``. ``404.html`` is skipped in that mode: without a server nothing shows it.
+Not checked: ``<form action>`` and ``<meta http-equiv="refresh">`` targets.
 
 The work is linear in the size of the site: each page is parsed once (on several processes when
 there are many), file lookups go through one set, and fragment checks through one set per page.
@@ -24,6 +26,7 @@ there are many), file lookups go through one set, and fragment checks through on
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import posixpath
 import sys
@@ -94,11 +97,17 @@ class _Options:
 
 
 _OPTIONS: Optional[_Options] = None
+_RESOLVED: dict[tuple[str, str], tuple[Optional[str], str, Optional[str]]] = {}
+"""Resolutions by (page directory, URL): the navigation repeats the same links on every page."""
+_RESOLVED_MAX = 200_000
+SELF = ""
+"""Resolved target meaning "the page the link is on"."""
 
 
-def _init_worker(options: _Options) -> None:
+def _init_worker(options: Optional[_Options]) -> None:
     global _OPTIONS
     _OPTIONS = options
+    _RESOLVED.clear()
 
 
 def _has_fragment(ids: set[str] | frozenset[str], fragment: str) -> bool:
@@ -109,9 +118,9 @@ def _has_fragment(ids: set[str] | frozenset[str], fragment: str) -> bool:
     return fragment.lower() == "top" or fragment.startswith(":~:")
 
 
-def _resolve(page: str, url: str, opts: _Options) -> tuple[Optional[str], str, Optional[str]]:
-    """Resolve ``url`` written on ``page``: (target file or None when skipped, fragment, problem)."""
-    url = url.strip()
+def _resolve(page_dir: str, url: str, opts: _Options) -> tuple[Optional[str], str, Optional[str]]:
+    """Resolve ``url`` written on a page in ``page_dir``: (target file, ``SELF`` for the same page,
+    or None when not checked; fragment; problem)."""
     if not url or url == "#":
         return None, "", None
     parts = urlsplit(url)
@@ -124,7 +133,7 @@ def _resolve(page: str, url: str, opts: _Options) -> tuple[Optional[str], str, O
     fragment = parts.fragment
     path = unquote(parts.path)
     if not path:
-        return page, fragment, None  # "#frag" or "?q" on the same page
+        return SELF, fragment, None  # "?q#frag" on the same page
     if path.startswith("/"):
         if opts.file_urls:
             return None, "", "starts with '/': from file:// that is the root of the disk, not of the site"
@@ -134,7 +143,7 @@ def _resolve(page: str, url: str, opts: _Options) -> tuple[Optional[str], str, O
         rel = path[len(base):]
         joined = posixpath.normpath(rel) if rel else "."
     else:
-        joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+        joined = posixpath.normpath(posixpath.join(page_dir, path))
     if joined == ".." or joined.startswith("../"):
         return None, "", "points outside the site root"
     is_dir_link = path.endswith("/") or joined == "." or joined in opts.dirs
@@ -159,18 +168,28 @@ def _check_page(args: tuple[str, str]) -> tuple[str, frozenset[str], list[LinkPr
         parser.feed(fh.read())
     parser.close()
     ids = parser.ids
+    page_dir = posixpath.dirname(page)
     problems: list[LinkProblem] = []
     elsewhere: list[tuple[str, str, str]] = []
     for tag, attr, url, component in parser.links:
         stripped = url.strip()
-        if stripped.lower().startswith("javascript:") and (stripped, component) in THEME_JAVASCRIPT:
+        if stripped.startswith("#"):  # most links: permalinks on the same page
+            target, fragment, problem = SELF, stripped[1:], None
+        elif stripped[:11].lower() == "javascript:" and (stripped, component) in THEME_JAVASCRIPT:
             continue
-        target, fragment, problem = _resolve(page, url, opts)
+        else:
+            key = (page_dir, stripped)
+            resolved = _RESOLVED.get(key)
+            if resolved is None:
+                if len(_RESOLVED) >= _RESOLVED_MAX:
+                    _RESOLVED.clear()
+                resolved = _RESOLVED[key] = _resolve(page_dir, stripped, opts)
+            target, fragment, problem = resolved
         if problem:
             problems.append(LinkProblem(page, url, problem))
         elif target is None or not fragment:
             continue
-        elif target == page:
+        elif target == SELF or target == page:
             if not _has_fragment(ids, fragment):
                 problems.append(LinkProblem(page, url, f"no element with id '{unquote(fragment)}' on this page"))
         elif target.endswith(".html"):
@@ -207,12 +226,15 @@ def check_site(
     """Check every internal link of the built site in ``site_dir``; return the problems, sorted.
 
     ``file_urls``: the site is opened from disk (the offline edition). ``base_path``: the URL path
-    the site is served under, for links that start with ``/`` (``/<repo>/`` on a project site).
+    the site is served under, for links that start with ``/`` (``/<repo>/`` on a GitHub project
+    site, where MkDocs writes ``404.html`` with such links); the ``site_url`` itself works too.
     ``jobs``: processes to parse with (0: one per core, for large sites only).
     """
     site = Path(site_dir)
     if not site.is_dir():
         raise FileNotFoundError(f"{site} is not a directory")
+    if "://" in base_path:  # the site_url itself, e.g. https://owner.github.io/repo/
+        base_path = urlsplit(base_path).path
     base = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
     pages, files, dirs = _walk(site)
     if file_urls:
@@ -231,15 +253,18 @@ def check_site(
             pending.extend((page, target, fragment, url) for target, fragment, url in elsewhere)
 
     if jobs > 1 and len(work) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(options,)) as pool:
+        # spawn, not fork: the caller may have threads (a test server, a browser driver)
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                                 initargs=(options,)) as pool:
             collect(pool.map(_check_page, work, chunksize=64))
     else:
-        global _OPTIONS
-        saved, _OPTIONS = _OPTIONS, options
+        saved = _OPTIONS
+        _init_worker(options)
         try:
             collect(map(_check_page, work))
         finally:
-            _OPTIONS = saved
+            _init_worker(saved)
     for source, target, fragment, url in pending:
         target_ids = ids.get(target)
         if target_ids is None:  # an .html file that is not checked (404.html offline): parse it now
@@ -251,12 +276,12 @@ def check_site(
 
 
 def _check_with(options: _Options, page: str, site: Path):
-    global _OPTIONS
-    saved, _OPTIONS = _OPTIONS, options
+    saved = _OPTIONS
+    _init_worker(options)
     try:
         return _check_page((page, os.path.join(site, page)))
     finally:
-        _OPTIONS = saved
+        _init_worker(saved)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -266,8 +291,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("site_dir", type=Path, help="the built site (for example site/ or site-offline/)")
     parser.add_argument("--file-urls", action="store_true",
-                        help="the site is opened from disk (offline edition): links to directories and to '/' are broken")
-    parser.add_argument("--base-path", default="/", help="URL path the site is served under (default: /)")
+                        help="the site is opened from disk (offline edition): "
+                             "links to directories and to '/' are broken")
+    parser.add_argument("--base-path", default="/",
+                        help="URL path (or the site_url) the site is served under, e.g. /repo/ (default: /)")
     parser.add_argument("--jobs", type=int, default=0, help="processes to parse with (default: one per core)")
     args = parser.parse_args(argv)
     try:

@@ -52,17 +52,27 @@
       button.type = "button";
       button.className = "ta-cite-button ta-cite-button--p";
       button.setAttribute("data-anchor", link.parentNode.id);
-      button.setAttribute("aria-label", "Copy a citation of this paragraph");
+      button.setAttribute("aria-label", "Cite this paragraph: copies a citation with its link");
       button.textContent = "cite";
       link.parentNode.insertBefore(button, link.nextSibling);
     }
   }
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(function () { addParagraphButtons(document); });
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { addParagraphButtons(document); });
-  } else {
+  // Material's search dialog has no accessible name; give it one.
+  function nameSearchDialog(root) {
+    var dialog = root.querySelector('.md-search[role="dialog"]');
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+  }
+
+  function enhance() {
     addParagraphButtons(document);
+    nameSearchDialog(document);
+  }
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(enhance);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", enhance);
+  } else {
+    enhance();
   }
 
   document.addEventListener("click", function (event) {
