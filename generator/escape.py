@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
+import json
+
 from markupsafe import Markup, escape
 
 
@@ -34,7 +35,32 @@ def front_matter(meta: dict[str, Any]) -> str:
             return {k: clean(v) for k, v in value.items()}
         return value
 
-    body = yaml.safe_dump(
-        clean(meta), allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000
-    )
-    return f"---\n{body}---\n"
+    return "---\n" + "".join(_yaml_item(key, clean(value)) for key, value in meta.items()) + "---\n"
+
+
+# Characters YAML reads as line breaks or refuses, written as escapes inside double quotes.
+_YAML_ESCAPES = {ord(c): f"\\u{ord(c):04x}" for c in "\x7f\x85\u2028\u2029\ufeff\ufffe\uffff"}
+_YAML_ESCAPES.update({c: f"\\u{c:04x}" for c in range(0x80, 0xA0)})
+
+
+def yaml_string(value: str) -> str:
+    """A YAML double-quoted scalar that reads back as exactly ``value``."""
+    return json.dumps(value, ensure_ascii=False).translate(_YAML_ESCAPES)
+
+
+def _yaml_scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return yaml_string(str(value))
+
+
+def _yaml_item(key: str, value: Any, indent: str = "") -> str:
+    if isinstance(value, dict):
+        return f"{indent}{key}:\n" + "".join(_yaml_item(k, v, indent + "  ") for k, v in value.items())
+    if isinstance(value, list):
+        if not value:
+            return f"{indent}{key}: []\n"
+        return f"{indent}{key}:\n" + "".join(f"{indent}  - {_yaml_scalar(v)}\n" for v in value)
+    return f"{indent}{key}: {_yaml_scalar(value)}\n"

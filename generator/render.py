@@ -59,10 +59,21 @@ class Links:
         """Link from the page at ``src`` to ``dest`` (both docs-dir paths), with an optional anchor."""
         here, target = self.url(src), self.url(dest)
         base = here if (here.endswith("/") or not here) else posixpath.dirname(here)
-        rel = posixpath.relpath(target or ".", base or ".")
+        rel = _relative(target, base)
         if self.directory_urls and (target.endswith("/") or not target):
             rel = "./" if rel == "." else rel + "/"
         return rel + (f"#{anchor}" if anchor else "")
+
+
+def _relative(target: str, base: str) -> str:
+    """``posixpath.relpath(target, base)`` for clean relative paths, without its costly normalising."""
+    t = [p for p in target.split("/") if p]
+    b = [p for p in base.split("/") if p]
+    common = 0
+    while common < len(t) and common < len(b) and t[common] == b[common]:
+        common += 1
+    parts = [".."] * (len(b) - common) + t[common:]
+    return "/".join(parts) or "."
 
 
 def _env() -> Environment:

@@ -334,4 +334,4 @@ def test_hostile_text_is_escaped():
         html = markdown.markdown(body_of(page), extensions=extensions)
         assert "<em>" not in html and "<script>" not in html and "<code>" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt; *x* [a](b)" in html
-    assert "title: 'Figures: Trade &lt;&amp;&gt;'" in page
+    assert 'title: "Figures: Trade &lt;&amp;&gt;"' in page
