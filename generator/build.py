@@ -144,7 +144,7 @@ def generate(
         "render", render, archive, directory_urls=directory_urls, search=plan, workers=os.cpu_count() or 1
     )
     pages.append(Page("data/archive.json", timings.measure("export", archive_json, archive, directory_urls=directory_urls)))
-    pages.extend(timings.measure("figures", figure_pages, archive, Links(directory_urls)))
+    pages.extend(timings.measure("figures", figure_pages, archive, Links(directory_urls), workers=os.cpu_count() or 1))
     pages.extend(timings.measure("downloads", download_pages, archive))
     if offline:
         pages.extend(vendor_pages())

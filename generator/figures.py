@@ -36,7 +36,9 @@ import csv
 import datetime as _dt
 import io
 import math
+import multiprocessing as mp
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Optional
@@ -527,12 +529,40 @@ def _paragraphs(entry: Entry) -> Iterable[tuple[Paragraph, str]]:
                 yield block, ""
 
 
-def extract(archive: Archive) -> tuple[Figure, ...]:
-    """Every figure of every paragraph, in archive order (chronological), then page order."""
+PARALLEL_FROM = 1000
+"""Below this many transcripts, forking workers costs more than it saves."""
+_FORKED: Optional[Archive] = None
+
+
+def _extract_chunk(bounds: tuple[int, int]) -> list[Figure]:
+    assert _FORKED is not None
+    return _extract_entries(_FORKED, _FORKED.entries[bounds[0]:bounds[1]])
+
+
+def extract(archive: Archive, workers: int = 1) -> tuple[Figure, ...]:
+    """Every figure of every paragraph, in archive order (chronological), then page order.
+
+    With ``workers`` > 1 and a large archive, forked processes share the entries.
+    """
+    entries = archive.entries
+    if workers <= 1 or len(entries) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
+        return tuple(_extract_entries(archive, entries))
+    global _FORKED
+    _FORKED = archive
+    size = -(-len(entries) // (workers * 4))
+    chunks = [(k, min(k + size, len(entries))) for k in range(0, len(entries), size)]
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
+            return tuple(f for part in pool.map(_extract_chunk, chunks) for f in part)
+    finally:
+        _FORKED = None
+
+
+def _extract_entries(archive: Archive, entries: Iterable[Entry]) -> list[Figure]:
     matcher = Matcher.build(archive.topics)
     order = {t.id: k for k, t in enumerate(archive.topics)}
     out: list[Figure] = []
-    for entry in archive.entries:
+    for entry in entries:
         t = entry.transcript
         for para, speaker in _paragraphs(entry):
             if para.kind == "editorial":
@@ -570,7 +600,7 @@ def extract(archive: Archive) -> tuple[Figure, ...]:
                         paragraph_kind=para.kind,
                     )
                 )
-    return tuple(out)
+    return out
 
 
 # ---------------------------------------------------------------------------------------- display
@@ -760,7 +790,9 @@ def repr_number(value: float) -> str:
     return f"{value:.6f}".rstrip("0").rstrip(".")
 
 
-def figure_pages(archive: Archive, renderer_or_links: Any, figures: Optional[tuple[Figure, ...]] = None) -> list[Page]:
+def figure_pages(
+    archive: Archive, renderer_or_links: Any, figures: Optional[tuple[Figure, ...]] = None, workers: int = 1
+) -> list[Page]:
     """``figures/index.md``, ``figures/<topic-id>.md`` per topic with figures,
     ``figures/no-topic.md`` (figures in paragraphs matching no topic, when there are any) and
     ``data/figures.csv``.
@@ -768,7 +800,7 @@ def figure_pages(archive: Archive, renderer_or_links: Any, figures: Optional[tup
     ``renderer_or_links`` is a ``render.Renderer`` (its ``links`` are used) or a ``render.Links``.
     """
     links = getattr(renderer_or_links, "links", renderer_or_links)
-    figures = extract(archive) if figures is None else figures
+    figures = extract(archive, workers) if figures is None else figures
     env = _env()
     people = {p.id: p for p in archive.people}
     entries = {e.transcript.id: e for e in archive.entries}
