@@ -43,17 +43,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Optional
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 from . import render as _render  # module, not names: safe if render.py ever imports this module
-from .escape import front_matter, html
+from .escape import front_matter
 from .model import Archive, Entry, Paragraph, Turn
 from .topics import Located, Matcher, find_hits
 
 if TYPE_CHECKING:
     from .render import Page
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 EXCERPT_WORDS = 22
 """Words kept on each side of a figure in a table's sentence excerpt."""
 OTHER_PAGE = "figures/no-topic.md"
@@ -752,19 +749,6 @@ def chart(figures: Iterable[Figure], src: str, links: Any, people: dict[str, Any
 
 
 # ---------------------------------------------------------------------------------------- pages
-def _env() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["e"] = html
-    return env
-
-
 def figures_csv(figures: Iterable[Figure]) -> str:
     """``data/figures.csv``: one row per figure (RFC 4180, CRLF line ends, UTF-8)."""
     out = io.StringIO()
@@ -801,7 +785,7 @@ def figure_pages(
     """
     links = getattr(renderer_or_links, "links", renderer_or_links)
     figures = extract(archive, workers) if figures is None else figures
-    env = _env()
+    env = _render._env()
     people = {p.id: p for p in archive.people}
     entries = {e.transcript.id: e for e in archive.entries}
     topic_ids = {t.id for t in archive.topics}

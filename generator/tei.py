@@ -50,6 +50,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Optional
 
+from .anchors import all_anchors
 from .model import Archive, Entry, Paragraph, Person, Turn
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -89,26 +90,13 @@ def _id(el: ET.Element, value: str, prefix: str = "a-") -> ET.Element:
 def person_ids(entry: Entry) -> dict[str, str]:
     """Person id -> the ``xml:id`` used for them in this transcript's TEI document."""
     t = entry.transcript
-    anchors = {ncname(a, "a-") for a in _all_anchors(entry)}
+    anchors = {ncname(a, "a-") for a in all_anchors(entry.transcript)}
     out = {}
     for pid in entry.speakers:
         xid = ncname(pid, "p-")
         if xid in anchors or xid == ncname(t.id, "t-"):
             xid = ncname("p-" + pid, "p-")
         out[pid] = xid
-    return out
-
-
-def _all_anchors(entry: Entry) -> list[str]:
-    t = entry.transcript
-    out = [p.anchor for p in t.summary]
-    for section in t.sections:
-        if section.heading is not None:
-            out.append(section.heading.anchor)
-        for block in section.blocks:
-            out.append(block.anchor)
-            if isinstance(block, Turn):
-                out.extend(p.anchor for p in block.paragraphs)
     return out
 
 
