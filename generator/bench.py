@@ -134,6 +134,8 @@ class Run:
     sys_s: float
     peak_rss_mb: float
     peak_tree_pss_mb: float
+    load_before: float = 0.0
+    load_after: float = 0.0
     stdout: str = field(repr=False, default="")
     stderr: str = field(repr=False, default="")
 
@@ -142,6 +144,7 @@ def measure(cmd: list[str], *, cwd: Path, env: Optional[dict] = None, log_dir: O
     """Run ``cmd``; return its wall time, CPU time, peak RSS and sampled peak PSS of its process tree."""
     full_env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, **(env or {})}
     full_env.pop("SITE_URL", None)
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryFile("w+", encoding="utf-8") as out, tempfile.TemporaryFile("w+", encoding="utf-8") as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=full_env, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
@@ -162,7 +165,8 @@ def measure(cmd: list[str], *, cwd: Path, env: Optional[dict] = None, log_dir: O
         (log_dir / f"{name}.log").write_text(f"$ {' '.join(cmd)}\n{stdout}\n--- stderr ---\n{stderr}", encoding="utf-8")
     return Run(
         [str(c) for c in cmd], proc.returncode, round(wall, 3), round(usage.ru_utime, 3), round(usage.ru_stime, 3),
-        round(usage.ru_maxrss / 1024, 1), round(sampler.peak_kb / 1024, 1), stdout, stderr,
+        round(usage.ru_maxrss / 1024, 1), round(sampler.peak_kb / 1024, 1),
+        round(load_before, 2), round(os.getloadavg()[0], 2), stdout, stderr,
     )
 
 
@@ -348,6 +352,7 @@ def our_build(corpus: Path, docs: Path, site: Path, logs: Path, label: str) -> d
         "cpu_s": round(run.user_s + run.sys_s, 2),
         "peak_rss_mb": run.peak_rss_mb,
         "peak_tree_pss_mb": run.peak_tree_pss_mb,
+        "load_avg_before_after": [run.load_before, run.load_after],
         "stages_s": stages,
         "generator_s": gen,
         "mkdocs_s": stages.get("mkdocs"),
@@ -397,6 +402,7 @@ def baseline_build(corpus: Path, project: Path, logs: Path) -> dict:
         "cpu_s": round(run.user_s + run.sys_s, 2),
         "peak_rss_mb": run.peak_rss_mb,
         "peak_tree_pss_mb": run.peak_tree_pss_mb,
+        "load_avg_before_after": [run.load_before, run.load_after],
         "mkdocs_s": float(m.group(1)) if m else None,
     }
 
@@ -504,6 +510,7 @@ def bench_one(n: int, base: Path) -> dict:
         "ours": ours,
         "baseline": baseline,
         "ratio_total_time": ratio,
+        "ratio_cpu_time": round(ours["cpu_s"] / baseline["cpu_s"], 3) if baseline["cpu_s"] else None,
         "ours_ms_per_transcript": round(ours["wall_s"] / n * 1000, 2),
         "baseline_ms_per_transcript": round(baseline["wall_s"] / n * 1000, 2),
         "generator_transcripts_per_s": round(n / ours["generator_s"], 1) if ours["generator_s"] else None,
@@ -560,7 +567,8 @@ def table(result: dict) -> str:
         lines.append(f"{label:{width}}{_fmt(ours):>14}{_fmt(base):>14}")
     lines += [
         "",
-        f"ratio of total time, ours / baseline: {result['ratio_total_time']}",
+        f"ratio of total time, ours / baseline: {result['ratio_total_time']} (CPU time: {result['ratio_cpu_time']}; "
+        f"1-min load average before/after: ours {o['load_avg_before_after']}, baseline {b['load_avg_before_after']})",
         f"generator throughput (stages before MkDocs): {result['generator_transcripts_per_s']} transcripts/s",
         f"largest page: {o['largest_page']}",
         f"incremental (1 added, 1 paragraph changed): {inc['md_rewritten']} of {inc['md_files']} Markdown files "

@@ -40,7 +40,6 @@ import multiprocessing as mp
 import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Optional
 
 from . import render as _render  # module, not names: safe if render.py ever imports this module
