@@ -773,6 +773,14 @@ def repr_number(value: float) -> str:
     return f"{value:.6f}".rstrip("0").rstrip(".")
 
 
+SPLIT_LIMIT = 300
+"""A topic with more figures than this gets one figures page per year."""
+
+
+def _undated_usd(figures: list[Figure]) -> int:
+    return sum(1 for f in figures if f.kind == "money" and f.currency == "USD" and not _parse_date(f.date))
+
+
 def figure_pages(
     archive: Archive, renderer_or_links: Any, figures: Optional[tuple[Figure, ...]] = None, workers: int = 1
 ) -> list[Page]:
@@ -839,23 +847,42 @@ def figure_pages(
             transcripts=len({f.transcript for f in fs}),
         ))
         ordered = dated_order(fs)
+        meta = {"title": f"Figures: {topic.label}", "description": f"Figures stated in paragraphs about {topic.label}, by date.",
+                "search": {"boost": 0.3}}
+        if len(ordered) <= SPLIT_LIMIT:
+            pages.append(render(
+                path, "figures_topic.md.j2", meta,
+                topic=topic, figures=ordered, chart=chart(ordered, path, links, people, src_of),
+                undated=_undated_usd(ordered), other=False, years=None, year=None, parent=None, total=len(ordered),
+            ))
+            continue
+        # A large topic: one page per year, each with its own chart and table, so no page grows with N.
+        by_year: dict[str, list[Figure]] = {}
+        for f in ordered:
+            by_year.setdefault(f.date[:4] if f.date else "undated", []).append(f)
+        year_rows = [(y, len(v), f"figures/{topic.id}/{y}.md") for y, v in by_year.items()]
         pages.append(render(
-            path, "figures_topic.md.j2",
-            {"title": f"Figures: {topic.label}", "description": f"Figures stated in paragraphs about {topic.label}, by date.",
-             "search": {"boost": 0.3}},
-            topic=topic, figures=ordered, chart=chart(ordered, path, links, people, src_of),
-            undated=sum(1 for f in ordered if f.kind == "money" and f.currency == "USD" and not _parse_date(f.date)),
-            other=False,
+            path, "figures_topic.md.j2", meta,
+            topic=topic, figures=ordered, chart=chart([], path, links, people, src_of),
+            undated=0, other=False, years=year_rows, year=None, parent=None, total=len(ordered),
         ))
+        for y, yfs in by_year.items():
+            ypath = f"figures/{topic.id}/{y}.md"
+            pages.append(render(
+                ypath, "figures_topic.md.j2",
+                {"title": f"Figures: {topic.label}, {y}", "description": f"Figures about {topic.label} stated in {y}.",
+                 "search": {"exclude": True}},
+                topic=topic, figures=yfs, chart=chart(yfs, ypath, links, people, src_of),
+                undated=_undated_usd(yfs), other=False, years=None, year=y, parent=path, total=len(yfs),
+            ))
     if no_topic:
         ordered = dated_order(no_topic)
         pages.append(render(
             other_path, "figures_topic.md.j2",
             {"title": "Figures outside the topics", "description": "Figures stated in paragraphs that match no topic.",
              "search": {"boost": 0.3}},
-            topic=None, figures=ordered, chart=chart(ordered, other_path, links, people, src_of),
-            undated=sum(1 for f in ordered if f.kind == "money" and f.currency == "USD" and not _parse_date(f.date)),
-            other=True,
+            topic=None, figures=ordered[:SPLIT_LIMIT], chart=chart(ordered[:SPLIT_LIMIT], other_path, links, people, src_of),
+            undated=_undated_usd(ordered[:SPLIT_LIMIT]), other=True, years=None, year=None, parent=None, total=len(ordered),
         ))
     units: dict[tuple[str, str], int] = {}
     for f in figures:

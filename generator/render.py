@@ -27,6 +27,9 @@ from .speakers import role_at
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 SPLIT_LIMIT = 200
 """A speaker or topic page lists transcripts itself up to this many; beyond, it links year pages."""
+TAG_LISTING_UNTIL = 2000
+"""Up to this many transcripts, the tag index lists every transcript under its tags (Material's
+tags plugin); beyond, it links each tag to its topic page, whose size is bounded by year pages."""
 EXCERPT_WORDS = 24
 HOME_LATEST = 10
 
@@ -173,7 +176,7 @@ class Renderer:
 
     # ------------------------------------------------------------------ pages
     def pages(self, workers: int = 1) -> list[Page]:
-        out = [self.home(), self.search_page()]
+        out = [self.home(), self.search_page(), self.tags_page()]
         out += self.transcript_pages(workers)
         out += self.speaker_pages()
         out += self.topic_pages()
@@ -469,6 +472,18 @@ class Renderer:
             kind=t.kind,
             people=[self.people[p] for p in e.speakers if not self.people[p].generic],
         )
+
+    # ------------------------------------------------------------------ tags
+    def tags_page(self) -> Page:
+        """The tag index: Material's listing of every transcript per tag while that stays small."""
+        counts: dict[str, int] = {}
+        for e in self.archive.entries:
+            for tag in e.topics:
+                counts[tag.topic] = counts.get(tag.topic, 0) + 1
+        rows = sorted(((self.topics[t], n) for t, n in counts.items()), key=lambda r: (-r[1], r[0].label))
+        meta = {"title": "Tags", "description": "Every transcript by topic tag.", "search": {"exclude": True}}
+        listing = len(self.archive.entries) <= TAG_LISTING_UNTIL
+        return self._page("tags.md", "tags.md.j2", meta, listing=listing, rows=rows, count=len(self.archive.entries))
 
     # ------------------------------------------------------------------ search
     def search_page(self) -> Page:

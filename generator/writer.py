@@ -18,7 +18,7 @@ from .render import Page
 
 MANIFEST = ".generated.json"
 GENERATED_ROOTS = (
-    "index.md", "search.md", "transcripts/", "speakers/", "topics/", "chronology/", "figures/", "downloads/",
+    "index.md", "search.md", "tags.md", "transcripts/", "speakers/", "topics/", "chronology/", "figures/", "downloads/",
     "data/", "assets/vendor/",
 )
 """Paths under the docs dir that belong to the generator; everything else is written by hand."""

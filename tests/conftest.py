@@ -68,7 +68,7 @@ def build_into(
     docs = tmp / "docs"
     if not docs.exists():
         shutil.copytree(ROOT / "site_src", docs, ignore=shutil.ignore_patterns(
-            "transcripts", "speakers", "topics", "chronology", "figures", "downloads", "data", "index.md", "search.md",
+            "transcripts", "speakers", "topics", "chronology", "figures", "downloads", "data", "index.md", "search.md", "tags.md",
             "vendor", ".generated.json"))
     site = tmp / ("site-offline" if offline else "site")
     args = ["build", "--input", str(input_dir), "--docs-dir", str(docs), "--site-dir", str(site)]
