@@ -10,7 +10,6 @@ import logging
 import os
 import shutil
 import sys
-import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ from .downloads import download_pages
 from .figures import figure_pages
 from .render import Links, Page, render
 from .search import SearchPlan, choose, run_pagefind
-from .site import SiteBuildError, make_readable, mkdocs_build_isolated, swap_in
+from .site import SiteBuildError, make_readable, mkdocs_build_isolated, recover, swap_in, workspace
 from .writer import copy_hand_written, sync
 
 log = logging.getLogger("generator")
@@ -180,7 +179,8 @@ def build_site(
     timings = timings or Timings()
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))
+    recover(site_dir)
+    work = workspace(site_dir)
     try:
         staging = work / "docs"
         staging.mkdir()

@@ -420,7 +420,8 @@ def _parse_at(text: str, start: int, end: int, value: float, written_as_word: bo
     elif not written_as_word and text[pos:pos + 1].isalpha():
         # glued letters: ordinals (3rd), codes (5G), units glued to the number (20km), and
         # "m" / "k" for million / thousand after a currency sign (€5m)
-        glued = re.match(r"[A-Za-z]+", text[pos:]).group().lower()
+        letters = re.match(r"[A-Za-z]+", text[pos:])
+        glued = letters.group().lower() if letters else ""
         if glued in _UNIT_WORDS:
             return _Raw(start, pos + len(glued), value, _UNIT_WORDS[glued], "count", high=high)
         code, c_start = _currency_before(text, start)

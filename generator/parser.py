@@ -383,7 +383,7 @@ def _paragraphs(lines: list[SourceLine]) -> list[_Para]:
         1 for a, b in zip(lines, lines[1:]) if a.text.strip() and b.text.strip()
     )
     wrapped = (
-        max(lengths) <= 100
+        sum(1 for n in lengths if n <= 100) >= 0.9 * len(content)
         and len(content) >= 4
         and sum(1 for n in lengths if 50 <= n <= 100) >= 0.6 * len(content)
         and multi_line_blocks >= 0.3 * len(content)
@@ -441,7 +441,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
     breadcrumb: Optional[SourceLine] = None
     body_start = i
     k = 0
-    if k < len(content_idx) and is_breadcrumb(lines[content_idx[k]].text):
+    if len(content_idx) > 1 and is_breadcrumb(lines[content_idx[k]].text):
         breadcrumb = lines[content_idx[k]]
         k += 1
     first = lines[content_idx[k]] if k < len(content_idx) else None
@@ -487,14 +487,23 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             end -= 1
 
     if date is not None and not date.valid:
-        problems.append(
-            Problem(
-                doc.file,
-                date_line_no,
-                f"{date.error}: that day does not exist; correct the date line, or give the right date as "
-                f"'date: YYYY-MM-DD' in {doc.stem}.meta.yaml next to the transcript",
+        if doc.sidecar is not None and doc.sidecar.date:
+            problems.append(
+                Problem(
+                    doc.file, date_line_no,
+                    f"{date.error}: that day does not exist; the sidecar's date {doc.sidecar.date} is used",
+                    "warning",
+                )
             )
-        )
+        else:
+            problems.append(
+                Problem(
+                    doc.file,
+                    date_line_no,
+                    f"{date.error}: that day does not exist; correct the date line, or give the right date as "
+                    f"'date: YYYY-MM-DD' in {doc.stem}.meta.yaml next to the transcript",
+                )
+            )
 
     # ---- body
     builder = _Builder(doc.file)
@@ -678,7 +687,7 @@ def _assemble(
     # Date: sidecar wins; a disagreement with the text is kept as a note.
     if side and side.date:
         note, written = "", ""
-        if date is not None and date.valid and date.iso != side.date:
+        if date is not None and (not date.valid or date.iso != side.date):
             note = f"the text says {date.raw} (line {date_line_no})"
         elif date is not None and date.valid:
             written = date.written  # the sidecar agrees with the text: show the date as written

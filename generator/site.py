@@ -55,16 +55,56 @@ def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, material_
         raise SiteBuildError(f"{config_file}: {exc}") from None
 
 
+def _old(site_dir: Path) -> Path:
+    return site_dir.with_name(site_dir.name + ".old")
+
+
+def recover(site_dir: Path) -> None:
+    """Undo a swap that was interrupted between its two renames: put the previous site back."""
+    old = _old(site_dir)
+    if old.exists() and not site_dir.exists():
+        os.replace(old, site_dir)
+
+
 def swap_in(new_site: Path, site_dir: Path) -> None:
     """Replace ``site_dir`` by ``new_site`` with renames; the old site stays until the new one is whole."""
-    old = site_dir.with_name(site_dir.name + ".old")
+    recover(site_dir)
+    old = _old(site_dir)
     if old.exists():
         shutil.rmtree(old)
     if site_dir.exists():
         os.replace(site_dir, old)
-    os.replace(new_site, site_dir)
+    try:
+        os.replace(new_site, site_dir)
+    except BaseException:
+        recover(site_dir)
+        raise
     if old.exists():
         shutil.rmtree(old)
+
+
+WORKSPACE_PREFIX = ".build-"
+
+
+def workspace(site_dir: Path) -> Path:
+    """A fresh work folder next to the site, named after this process, after clearing dead ones."""
+    for stale in site_dir.parent.glob(WORKSPACE_PREFIX + "*"):
+        pid = stale.name[len(WORKSPACE_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(stale, ignore_errors=True)
+    import tempfile
+
+    return Path(tempfile.mkdtemp(prefix=f"{WORKSPACE_PREFIX}{os.getpid()}-", dir=site_dir.parent))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def make_readable(root: Path) -> None:
