@@ -39,6 +39,7 @@ _BAD_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 _C0_BYTES_RE = re.compile(rb"[\x01-\x08\x0e-\x1f]")
+_ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FOREIGN_CYRILLIC_RE = re.compile("[\u0402\u0403\u0405\u0408-\u040d\u040f\u0452\u0453\u0455\u0458-\u045d\u045f]")
 
 
@@ -118,10 +119,11 @@ _NEVER_FIRST = frozenset("ъьы")
 
 
 def _score_cyrillic(text: str) -> float:
-    """How much ``text`` reads like real Russian: log-likelihood of its Cyrillic letters against
-    uniform letters, with penalties for impossible case shapes ("пУТИН"), letters of two scripts
-    glued into one word ("cafй") and symbols or box drawing (KOI8-R pseudographics read as cp1251
-    or the reverse)."""
+    """How much ``text`` reads like real Russian, in nats against uniform letters: the frequencies
+    of its Cyrillic letters and letter pairs, with penalties for impossible case shapes ("пУТИН"),
+    letters of two scripts glued into one word ("cafй"), words without vowels or with long
+    consonant runs, and symbols or box drawing (KOI8-R pseudographics read as cp1251 or the
+    reverse)."""
     score = 0.0
     for word in _WORD_RE.findall(text):
         cyrillic = sum(1 for ch in word if "\u0400" <= ch <= "\u04ff")
@@ -266,6 +268,7 @@ _MARGIN = 3.0
 """How much better (in nats) the chosen code page must read than the other one. Short all-capital
 text can read plausibly both ways ("НЕТ" in cp1251 is "мер" in KOI8-R): then the file is refused."""
 _MARGIN_ONE_CASE = 6.0
+"""The margin for text with no capitalised word (see _single_byte_russian)."""
 _MIN_ONE_CASE = 8
 """Text with no capitalised word is decoded only from this many Cyrillic letters on."""
 _FLOOR = 2.0
@@ -422,9 +425,15 @@ def parse_sidecar(file: str, text: str) -> tuple[Optional[Sidecar], list[Problem
         if not isinstance(value_node, yaml.ScalarNode):
             problems.append(Problem(file, line, f"'{key}' must be a single value"))
             continue
+        if value_node.tag == "tag:yaml.org,2002:null":
+            continue  # "title:", "title: ~", "title: null": no value given
         value = normalise(str(value_node.value)).strip()
         if key == "date":
+            # Exactly YYYY-MM-DD: Python 3.11's fromisoformat also takes "20220218" and "2022-W07-5",
+            # which the rest of the pipeline (and readers of the sidecar) would not.
             try:
+                if not _ISO_DATE_RE.fullmatch(value):
+                    raise ValueError(value)
                 _dt.date.fromisoformat(value)
             except ValueError:
                 problems.append(Problem(file, line, f"date '{value}' is not a real date in the form YYYY-MM-DD"))
