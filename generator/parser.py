@@ -373,35 +373,46 @@ class _Builder:
             self.names.add(label.name.split(".")[-1].casefold())
 
 
+WRAP_MIN, WRAP_MAX = 40, 110
+"""Line lengths of hard-wrapped text (old tools wrap at 60 to 80 characters)."""
+
+
+def _hard_wrapped(block: list[str]) -> bool:
+    """A block of consecutive lines is hard-wrapped when its lines (but the last) have wrap-like
+    lengths and mostly stop mid-sentence. Decided per block, so editing one block never changes
+    how another is split into paragraphs."""
+    if len(block) < 2:
+        return False
+    inner = block[:-1]
+    if not all(WRAP_MIN <= len(line) <= WRAP_MAX for line in inner):
+        return False
+    sentence_ends = sum(1 for line in inner if line.rstrip().endswith(('.', '!', '?', '…', '"', '”', '»', ':')))
+    return sentence_ends <= len(inner) / 2
+
+
 def _paragraphs(lines: list[SourceLine]) -> list[_Para]:
-    """Group body lines into paragraphs: one per line, or joined when the text is hard-wrapped."""
-    content = [ln for ln in lines if ln.text.strip()]
-    if not content:
-        return []
-    lengths = [len(ln.text) for ln in content]
-    multi_line_blocks = sum(
-        1 for a, b in zip(lines, lines[1:]) if a.text.strip() and b.text.strip()
-    )
-    wrapped = (
-        sum(1 for n in lengths if n <= 100) >= 0.9 * len(content)
-        and len(content) >= 4
-        and sum(1 for n in lengths if 50 <= n <= 100) >= 0.6 * len(content)
-        and multi_line_blocks >= 0.3 * len(content)
-    )
+    """Group body lines into paragraphs: one per line, or joined within hard-wrapped blocks."""
+    blocks: list[list[SourceLine]] = []
+    current: list[SourceLine] = []
+    for ln in lines:
+        if ln.text.strip():
+            current.append(ln)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
     paras: list[_Para] = []
-    prev_blank = True
-    for i, ln in enumerate(lines):
-        text = ln.text.strip()
-        if not text:
-            prev_blank = True
-            continue
-        next_blank = i + 1 >= len(lines) or not lines[i + 1].text.strip()
-        if wrapped and not prev_blank and paras and not _starts_new_paragraph(text):
-            joined = paras[-1]
-            paras[-1] = _Para(joined.text + " " + text, joined.line, False)
-        else:
-            paras.append(_Para(text, ln.number, prev_blank and next_blank))
-        prev_blank = False
+    for block in blocks:
+        texts = [ln.text.strip() for ln in block]
+        wrapped = _hard_wrapped(texts)
+        single = len(block) == 1
+        for k, (ln, text) in enumerate(zip(block, texts)):
+            if wrapped and k > 0 and not _starts_new_paragraph(text):
+                joined = paras[-1]
+                paras[-1] = _Para(joined.text + " " + text, joined.line, False)
+            else:
+                paras.append(_Para(text, ln.number, single))
     return paras
 
 

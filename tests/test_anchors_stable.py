@@ -177,19 +177,6 @@ the joint programmes of the Union State, which we are carrying out together now.
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "parser._paragraphs decides once per document whether the text is hard-wrapped; since 229c89d "
-        "it needs 90% of the lines to be <= 100 characters (was: all of them). In a text of fewer than "
-        "ten body lines one line is more than 10%, so fixing a typo that makes one line 101 characters "
-        "long still turns the whole document from wrapped into one paragraph per line, and every other "
-        "turn's paragraph anchors change (alexander-lukashenko-1-p1 becomes p1..p3). Fix: decide per "
-        "block of consecutive non-blank lines (a block is wrapped when its lines, all but its last, "
-        "fill about the same width), so an edit in one block cannot re-paragraph another."
-    ),
-)
 def test_typo_fix_in_hard_wrapped_text_changes_no_other_anchor(tmp_path):
     base = tmp_path / "base"
     base.mkdir()
