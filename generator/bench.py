@@ -33,7 +33,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
@@ -46,7 +46,6 @@ SEEDS = ROOT / "seeds"
 SOURCE_DATE_EPOCH = "1700000000"
 CORPUS_SEED = 0
 GITHUB_PAGES_LIMIT_MB = 1024
-PAGES_LIMIT_NOTE = "GitHub Pages: a published site may be at most 1 GB"
 EXTRA_TEXT = " This sentence was added by the incremental benchmark."
 
 
@@ -486,7 +485,7 @@ def bench_one(n: int, base: Path) -> dict:
     corpus_s = time.perf_counter() - start
     raw = tree_size(corpus)
     fixed = fixed_transcript(corpus)
-    for leftover in ("docs", "site", "baseline"):
+    for leftover in ["docs", "site", "baseline", *(p.name for p in base.glob("year-*"))]:
         shutil.rmtree(base / leftover, ignore_errors=True)
 
     _say(f"N={n}: our build")
@@ -622,17 +621,20 @@ def run(args: argparse.Namespace) -> int:
 # Profiling helper (not part of `bench`): python -m generator.bench --profile CORPUS [--out DIR] [--top 40]
 
 
-def profile(corpus: Path, out_dir: Path, top: int = 40) -> None:
-    """cProfile a whole build (generator stages and MkDocs) in this one process.
+def profile(corpus: Path, out_dir: Path, top: int = 40, search: bool = True, mkdocs: bool = True) -> None:
+    """cProfile the generator stages, then MkDocs on the pages they wrote, each in this one process.
 
-    ``os.cpu_count`` is made to answer 1 so that the per-transcript work runs here rather than in
-    worker processes, where cProfile cannot see it. Pagefind, when used, is a subprocess and shows
-    only as waiting time.
+    ``os.cpu_count`` is made to answer 1 so that per-transcript work runs here rather than in worker
+    processes, where cProfile cannot see it. Writes ``generator.prof`` and ``mkdocs.prof``.
     """
     import cProfile
     import pstats
 
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
     from . import build as pipeline
+    from .writer import sync
 
     os.cpu_count = lambda: 1  # type: ignore[assignment]
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -641,10 +643,28 @@ def profile(corpus: Path, out_dir: Path, top: int = 40) -> None:
     prof = cProfile.Profile()
     prof.enable()
     generated = pipeline.generate(corpus, timings=timings)
-    pipeline.build_site(generated, docs_dir=docs, site_dir=out_dir / "site", config_file=ROOT / "mkdocs.yml", timings=timings)
     prof.disable()
-    prof.dump_stats(str(out_dir / "build.prof"))
-    print({k: round(v, 2) for k, v in timings.stages.items()})
+    sync(docs, generated.pages)
+    prof.dump_stats(str(out_dir / "generator.prof"))
+    print("generator stages:", {k: round(v, 2) for k, v in timings.stages.items()})
+    stats = pstats.Stats(prof)
+    stats.sort_stats("cumulative").print_stats(top)
+    stats.sort_stats("tottime").print_stats(top)
+    del generated
+    if not mkdocs:
+        return
+
+    overrides = {} if search else {"plugins": ["tags"]}
+    config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(out_dir / "site"), **overrides)
+    config.plugins.on_startup(command="build", dirty=False)
+    prof = cProfile.Profile()
+    start = time.perf_counter()
+    prof.enable()
+    mkdocs_build(config)
+    prof.disable()
+    config.plugins.on_shutdown()
+    print(f"mkdocs: {time.perf_counter() - start:.2f}s (profiled)")
+    prof.dump_stats(str(out_dir / "mkdocs.prof"))
     stats = pstats.Stats(prof)
     stats.sort_stats("cumulative").print_stats(top)
     stats.sort_stats("tottime").print_stats(top)
@@ -653,7 +673,9 @@ def profile(corpus: Path, out_dir: Path, top: int = 40) -> None:
 if __name__ == "__main__":  # pragma: no cover - developer tool
     ap = argparse.ArgumentParser(prog="python -m generator.bench")
     ap.add_argument("--profile", type=Path, required=True, help="a corpus folder to profile a whole build on")
-    ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "bench-profile", help="docs, site and build.prof go here")
+    ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "bench-profile", help="docs, site and *.prof go here")
     ap.add_argument("--top", type=int, default=40)
+    ap.add_argument("--no-search", action="store_true", help="profile MkDocs without Material's search plugin (as with Pagefind)")
+    ap.add_argument("--generator-only", action="store_true", help="profile the generator stages only")
     ns = ap.parse_args()
-    profile(ns.profile, ns.out, ns.top)
+    profile(ns.profile, ns.out, ns.top, search=not ns.no_search, mkdocs=not ns.generator_only)

@@ -28,7 +28,7 @@ import hashlib
 import json
 import random
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -151,7 +151,6 @@ class Spec:
     text: str
     title: str = ""
     name: str = ""
-    meta: dict = field(default_factory=dict)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -462,7 +461,7 @@ class _Writer:
         return turns
 
 
-def _render_turns(turns: list[tuple[str, list[str]]], sep: str) -> list[str]:
+def _render_turns(turns: list[tuple[str, list[str]]]) -> list[str]:
     out = []
     for label, paras in turns:
         out.append(f"{label}: {paras[0]}")
@@ -542,7 +541,7 @@ def _headerless(w: _Writer) -> tuple[str, int, str]:
     if rng.random() < 0.7:
         lines.append("* * *")
     turns = w.dialogue(people, _turn_count(rng), long_first=False)
-    lines += _render_turns(turns, "")
+    lines += _render_turns(turns)
     lines.append("<…>")
     return "\n".join(lines), len(turns), ""
 
@@ -634,7 +633,6 @@ def add_document(seeds_dir: Path, out_dir: Path, index: int, seed: int = 0) -> P
 def _entry(spec: Spec) -> dict:
     d = asdict(spec)
     d.pop("text")
-    d.pop("meta")
     return d
 
 
