@@ -132,16 +132,14 @@ _MD_ENTITY = {"&": "&amp;", "<": "&lt;"}
 """Written as entities: ``\\&`` and ``\\<`` are not escapes in Python-Markdown."""
 
 
+_MD_TABLE = {ord(ch): "\\" + ch for ch in _MD_BACKSLASH}
+_MD_TABLE.update({ord(ch): rep for ch, rep in _MD_ENTITY.items() if ch not in _MD_BACKSLASH})
+
+
 def md_escape(text: str) -> str:
     """``text`` as Markdown that renders to exactly ``text``: no emphasis, link, HTML, heading,
     list, quote or code can start from it."""
-    out = []
-    for ch in text:
-        if ch in _MD_BACKSLASH:
-            out.append("\\" + ch)
-        else:
-            out.append(_MD_ENTITY.get(ch, ch))
-    escaped = "".join(out)
+    escaped = text.translate(_MD_TABLE)
     lines = []
     for line in escaped.split("\n"):
         line = line.lstrip(" \t")  # four leading spaces would make a code block

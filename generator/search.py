@@ -62,7 +62,9 @@ def configured_engine(config_file: Path) -> str:
 def run_pagefind(site_dir: Path) -> None:
     """Index a built site with Pagefind (from the pinned PyPI package ``pagefind[bin]``)."""
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
+        # Only the pages that carry data-pagefind-body: parsing figures and downloads costs time and memory.
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent",
+         "--glob", "{index.html,transcripts/**/*.html,speakers/**/*.html,topics/**/*.html,chronology/**/*.html}"],
         capture_output=True, text=True,
     )
     if result.returncode != 0:
