@@ -6,6 +6,7 @@ in any stage leaves the previous ``site_src/`` and ``site/`` exactly as they wer
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -27,7 +28,7 @@ from .figures import figure_pages
 from .render import Links, Page, render
 from .search import SearchPlan, choose, run_pagefind
 from .site import SiteBuildError, make_readable, mkdocs_build_isolated, recover, swap_in, workspace
-from .writer import copy_hand_written, sync
+from .writer import copy_hand_written, sync, sync_from
 
 log = logging.getLogger("generator")
 ROOT = Path(__file__).resolve().parent.parent
@@ -163,7 +164,8 @@ def vendor_pages() -> list[Page]:
 
 
 def build_site(
-    generated: Generated,
+    pages: list[Page],
+    search: Optional[SearchPlan],
     *,
     docs_dir: Path,
     site_dir: Path,
@@ -173,8 +175,9 @@ def build_site(
 ) -> None:
     """Stage the docs dir, build it with MkDocs, then swap in the new site and sync the docs dir.
 
-    The offline edition passes ``sync_docs=False``: its pages link to ``.html`` files and stay in
-    the staging dir, so ``site_src/`` always holds the hosted edition for ``mkdocs serve``.
+    ``pages`` is emptied once staged, so that the generator's memory is given back before MkDocs
+    and Pagefind run. The offline edition passes ``sync_docs=False``: its pages link to ``.html``
+    files and stay in the staging dir, so ``site_src/`` always holds the hosted edition.
     """
     timings = timings or Timings()
     site_dir = site_dir.resolve()
@@ -185,9 +188,11 @@ def build_site(
         staging = work / "docs"
         staging.mkdir()
         copy_hand_written(docs_dir, staging)
-        timings.measure("stage", sync, staging, generated.pages)
+        timings.measure("stage", sync, staging, pages)
+        pages.clear()
+        gc.collect()
         new_site = work / "site"
-        lunr = generated.search is None or generated.search.engine == "lunr"
+        lunr = search is None or search.engine == "lunr"
         timings.measure("mkdocs", mkdocs_build_isolated, config_file, staging, new_site, material_search=lunr)
         if not lunr:
             try:
@@ -196,10 +201,10 @@ def build_site(
                 raise SiteBuildError(str(exc)) from None
         make_readable(new_site)
         swap_in(new_site, site_dir)
+        if sync_docs:
+            timings.measure("write", sync_from, docs_dir, staging)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    if sync_docs:
-        timings.measure("write", sync, docs_dir, generated.pages)
 
 
 def report(problems: tuple[Problem, ...] | list[Problem], stream=sys.stderr) -> None:

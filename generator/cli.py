@@ -48,17 +48,18 @@ def cmd_build(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     site_dir = args.site_dir or (ROOT / ("site-offline" if args.offline else "site"))
     _progress(f"building the site with MkDocs into {site_dir}")
+    n, plan, pages = len(generated.archive.entries), generated.search, list(generated.pages)
+    del generated  # build_site empties `pages`; nothing else may keep the archive alive
     try:
         pipeline.build_site(
-            generated, docs_dir=args.docs_dir, site_dir=site_dir, config_file=config, timings=timings,
+            pages, plan, docs_dir=args.docs_dir, site_dir=site_dir, config_file=config, timings=timings,
             sync_docs=not args.offline,
         )
     except pipeline.SiteBuildError as exc:
         print(f"error: {exc}\nThe previous site and docs dir were left as they were.", file=sys.stderr)
         return EXIT_INPUT
-    n = len(generated.archive.entries)
     stages = ", ".join(f"{k} {v:.2f}s" for k, v in timings.stages.items())
-    print(f"Built {n} transcripts into {site_dir} ({stages}); search: {generated.search.engine} ({generated.search.reason}).")
+    print(f"Built {n} transcripts into {site_dir} ({stages}); search: {plan.engine} ({plan.reason}).")
     return EXIT_OK
 
 

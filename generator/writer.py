@@ -84,6 +84,24 @@ def sync(docs_dir: Path, pages: Iterable[Page]) -> WriteReport:
     return WriteReport(tuple(written), tuple(deleted), unchanged)
 
 
+def sync_from(docs_dir: Path, staging: Path) -> WriteReport:
+    """Make the generated part of ``docs_dir`` equal to that of ``staging`` (written by ``sync``)."""
+    paths = json.loads((staging / MANIFEST).read_text(encoding="utf-8"))
+    return sync(docs_dir, (_StagedPage(path, staging / path) for path in paths))
+
+
+@dataclass(frozen=True)
+class _StagedPage:
+    """A page whose text is read from the staging dir only when it is compared or written."""
+
+    path: str
+    source: Path
+
+    @property
+    def text(self) -> str:
+        return self.source.read_bytes().decode("utf-8")
+
+
 def _prune_empty_dirs(docs_dir: Path) -> None:
     for root in GENERATED_ROOTS:
         if not root.endswith("/"):
