@@ -27,7 +27,7 @@ from .speakers import role_at
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 SPLIT_LIMIT = 200
 """A speaker or topic page lists transcripts itself up to this many; beyond, it links year pages."""
-TAG_LISTING_UNTIL = 2000
+TAG_LISTING_UNTIL = 500
 """Up to this many transcripts, the tag index lists every transcript under its tags (Material's
 tags plugin); beyond, it links each tag to its topic page, whose size is bounded by year pages."""
 EXCERPT_WORDS = 24
