@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .model import Heading, Paragraph, Section, Transcript, Turn
+from .model import Paragraph, Section, Transcript, Turn
 from .slugs import slugify, unique
 
 
@@ -75,4 +75,4 @@ def paragraphs_with_speakers(transcript: Transcript) -> list[tuple[Paragraph, st
     return out
 
 
-__all__ = ["assign", "all_anchors", "paragraphs_with_speakers", "Heading"]
+__all__ = ["assign", "all_anchors", "paragraphs_with_speakers"]

@@ -20,8 +20,8 @@ from typing import Callable, Optional
 from . import curation as curation_mod
 from .enrich import Context, Enriched, combine, duplicate_pages, enrich_one
 from .export import archive_json
-from .model import Archive, Problem, RawDocument, Transcript
-from .parser import Shapes, parse, transcript_id
+from .model import Archive, Problem, RawDocument
+from .parser import parse, transcript_id
 from .reader import read_folder
 from .downloads import download_pages
 from .figures import figure_pages
@@ -102,17 +102,6 @@ def process_all(
         if e is not None:
             enriched.append(e)
     return enriched, problems
-
-
-def parse_all(documents: list[RawDocument], shapes: Shapes) -> tuple[list[Transcript], list[Problem]]:
-    """Parse every document in this process (for tools that need transcripts without enrichment)."""
-    transcripts, problems = [], []
-    for doc in documents:
-        t, probs = parse(doc, shapes)
-        problems.extend(probs)
-        if not any(p.severity == "error" for p in probs):
-            transcripts.append(t)
-    return transcripts, problems
 
 
 def generate(
@@ -212,4 +201,4 @@ def report(problems: tuple[Problem, ...] | list[Problem], stream=sys.stderr) -> 
         print(str(p), file=stream)
 
 
-__all__ = ["read_folder", "generate", "build_site", "Timings", "SiteBuildError", "report"]
+__all__ = ["read_folder", "process_all", "generate", "build_site", "Timings", "SiteBuildError", "report"]

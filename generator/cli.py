@@ -78,7 +78,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_topics(args: argparse.Namespace) -> int:
     from .curation import load
-    from .enrich import enrich
+    from .enrich import combine
     from .suggest import suggest
     from .topics import Matcher
 
@@ -87,8 +87,8 @@ def cmd_topics(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     curated = load()
     documents, problems = pipeline.read_folder(args.input)
-    transcripts, parse_problems = pipeline.parse_all(documents, curated.shapes)
-    archive = enrich(transcripts, curated)
+    enriched, _ = pipeline.process_all(documents, curated)
+    archive = combine(enriched, curated)
     rows = suggest(archive, Matcher.build(curated.topics), limit=args.limit)
     print("Phrases no topic covers yet (transcripts, occurrences, examples):")
     for s in rows:

@@ -17,7 +17,6 @@ from typing import Any, Iterable, Optional
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import chronology
 from . import downloads as _downloads
 from .escape import front_matter, html
 from .search import SearchPlan
@@ -594,4 +593,4 @@ def render(
     return Renderer(archive, directory_urls=directory_urls, search=search).pages(workers)
 
 
-__all__ = ["Page", "Links", "render", "chronology"]
+__all__ = ["Page", "Links", "render"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +16,7 @@ sys.path.insert(0, str(ROOT))
 from generator import curation  # noqa: E402
 from generator.parser import parse  # noqa: E402
 from generator.reader import read_folder  # noqa: E402
+from generator.writer import copy_hand_written  # noqa: E402
 
 
 def pytest_addoption(parser):
@@ -67,9 +67,8 @@ def build_into(
     """Build ``input_dir`` into ``tmp``/site with a docs dir copied from site_src; return (site, docs)."""
     docs = tmp / "docs"
     if not docs.exists():
-        shutil.copytree(ROOT / "site_src", docs, ignore=shutil.ignore_patterns(
-            "transcripts", "speakers", "topics", "chronology", "figures", "downloads", "data", "index.md", "search.md", "tags.md",
-            "vendor", ".generated.json"))
+        docs.mkdir(parents=True)
+        copy_hand_written(ROOT / "site_src", docs)
     site = tmp / ("site-offline" if offline else "site")
     args = ["build", "--input", str(input_dir), "--docs-dir", str(docs), "--site-dir", str(site)]
     if offline:

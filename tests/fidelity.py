@@ -36,6 +36,9 @@ from generator import curation  # noqa: E402
 from generator.model import RawDocument, Transcript, Turn  # noqa: E402
 from generator.parser import parse, parse_date_line  # noqa: E402
 from generator.reader import INVISIBLE, read_folder  # noqa: E402
+from generator.writer import copy_hand_written  # noqa: E402
+
+from .conftest import run_cli  # noqa: E402
 
 # ============================================================================================
 # Words
@@ -360,20 +363,14 @@ def tree_diff(before: dict[str, str], after: dict[str, str], limit: int = 12) ->
 
 
 def run_generator(*args: str, env: Optional[dict] = None, timeout: int = 600) -> subprocess.CompletedProcess:
-    full_env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
-    full_env.pop("SITE_URL", None)
-    full_env.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=timeout,
-    )
+    return run_cli(*args, env=env, timeout=timeout)
 
 
 def fresh_docs_dir(dest: Path) -> Path:
     """A docs dir holding only the hand-written part of site_src/ (as tests/conftest.py's build_into)."""
     if not dest.exists():
-        shutil.copytree(ROOT / "site_src", dest, ignore=shutil.ignore_patterns(
-            "transcripts", "speakers", "topics", "chronology", "data", "index.md", "vendor", ".generated.json"))
+        dest.mkdir(parents=True)
+        copy_hand_written(ROOT / "site_src", dest)
     return dest
 
 
