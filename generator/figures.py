@@ -43,7 +43,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Optional
 
 from . import render as _render  # module, not names: safe if render.py ever imports this module
-from .escape import front_matter
 from .model import Archive, Entry, Paragraph, Turn
 from .topics import Located, Matcher, find_hits
 
@@ -820,7 +819,7 @@ def figure_pages(
             href=href, format_date=format_date, row=row, people=people, entries=entries,
             unit_label=unit_label, **kw,
         )
-        return _render.Page(path, front_matter(meta) + "\n" + env.get_template(template).render(ctx))
+        return _render.markdown_page(path, meta, env.get_template(template).render(ctx))
 
     by_topic: dict[str, list[Figure]] = {}
     no_topic: list[Figure] = []

@@ -41,6 +41,18 @@ class Page:
     text: str
 
 
+def markdown_page(path: str, meta: dict[str, Any], body: str, *, html_body: bool = True) -> Page:
+    """A generated page: front matter, then a body of raw HTML blocks.
+
+    ``html_body`` marks a body that is nothing but raw HTML blocks, which MkDocs may pass through
+    without running Markdown (see ``mkdocs_hooks.py``); a body holding anything Markdown must
+    convert (Material's tag-listing marker) is left unmarked.
+    """
+    if html_body:
+        meta = {**meta, "html_body": True}
+    return Page(path, front_matter(meta) + "\n" + body)
+
+
 @dataclass(frozen=True)
 class Links:
     """Relative URLs between docs-dir paths, for directory URLs (hosted) or .html files (offline)."""
@@ -169,9 +181,9 @@ class Renderer:
             **kw,
         )
 
-    def _page(self, path: str, template: str, meta: dict[str, Any], **kw: Any) -> Page:
+    def _page(self, path: str, template: str, meta: dict[str, Any], *, html_body: bool = True, **kw: Any) -> Page:
         body = self.env.get_template(template).render(self._ctx(path, **kw))
-        return Page(path, front_matter(meta) + "\n" + body)
+        return markdown_page(path, meta, body, html_body=html_body)
 
     # ------------------------------------------------------------------ pages
     def pages(self, workers: int = 1) -> list[Page]:
@@ -482,7 +494,10 @@ class Renderer:
         rows = sorted(((self.topics[t], n) for t, n in counts.items()), key=lambda r: (-r[1], r[0].label))
         meta = {"title": "Tags", "description": "Every transcript by topic tag.", "search": {"exclude": True}}
         listing = len(self.archive.entries) <= TAG_LISTING_UNTIL
-        return self._page("tags.md", "tags.md.j2", meta, listing=listing, rows=rows, count=len(self.archive.entries))
+        return self._page(
+            "tags.md", "tags.md.j2", meta, html_body=not listing,  # Material's tags plugin fills in the listing
+            listing=listing, rows=rows, count=len(self.archive.entries),
+        )
 
     # ------------------------------------------------------------------ search
     def search_page(self) -> Page:

@@ -1,0 +1,87 @@
+"""The MkDocs hook that passes generated HTML bodies through changes nothing but the build time."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+from pathlib import Path
+
+import markdown
+import pytest
+from mkdocs.structure.pages import _RawHTMLPreprocessor
+from mkdocs.utils import meta as mkdocs_meta
+
+from generator import mkdocs_hooks
+from generator.site import mkdocs_build
+from generator.synthetic import make_corpus
+
+from .conftest import ROOT, SEEDS, build_into
+
+
+@pytest.fixture(scope="module")
+def docs_dirs(built_docs, tmp_path_factory) -> list[Path]:
+    """The seeds' docs dir and a small synthetic archive's (split pages, figures, journalists)."""
+    tmp = tmp_path_factory.mktemp("hooks")
+    corpus = tmp / "corpus"
+    make_corpus(SEEDS, corpus, 40)
+    _, docs = build_into(tmp, corpus)
+    return [built_docs, docs]
+
+
+def _generated(docs: Path) -> list[Path]:
+    return sorted(p for p in docs.rglob("*.md") if (p.relative_to(docs).as_posix() != "about.md"))
+
+
+def test_every_generated_page_but_a_tag_listing_is_marked(docs_dirs):
+    for docs in docs_dirs:
+        for path in _generated(docs):
+            body, meta = mkdocs_meta.get_data(path.read_text(encoding="utf-8"))
+            listing = "<!-- material/tags -->" in body
+            assert meta.get("html_body") is (None if listing else True), path
+
+
+def test_marked_bodies_are_what_markdown_would_make_of_them(docs_dirs):
+    """Markdown passes the raw HTML blocks through unchanged, and collects the same anchors."""
+    checked = 0
+    for docs in docs_dirs:
+        for path in _generated(docs):
+            body, meta = mkdocs_meta.get_data(path.read_text(encoding="utf-8"))
+            if not meta.get("html_body"):
+                continue
+            md = markdown.Markdown(extensions=["toc", "attr_list"])
+            collector = _RawHTMLPreprocessor()
+            collector._register(md)
+            assert md.convert(body) == body.strip("\n"), path
+            page = _FakePage(path.name)
+            mkdocs_hooks.on_page_markdown(body, page, None, None)
+            assert mkdocs_hooks.on_page_content("", page, None, None) == body.strip("\n")
+            assert page.present_anchor_ids == collector.present_anchor_ids, path
+            checked += 1
+    assert checked > 100
+
+
+class _FakePage:
+    def __init__(self, name: str):
+        self.meta = {"html_body": True}
+        self.file = type("F", (), {"src_uri": name})()
+        self.present_anchor_ids: set[str] = set()
+
+
+def test_the_built_site_is_byte_identical_with_and_without_the_hook(docs_dirs, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.delenv("SITE_URL", raising=False)
+    plain = tmp_path / "mkdocs-no-hooks.yml"
+    plain.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\nhooks: []\n", encoding="utf-8")
+    from mkdocs.config import load_config
+
+    assert load_config(str(plain), docs_dir=str(docs_dirs[0]))["hooks"] == {}
+    assert list(load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs_dirs[0]))["hooks"]) == ["generator/mkdocs_hooks.py"]
+    for k, docs in enumerate(docs_dirs):
+        with_hook, without = tmp_path / f"hook{k}", tmp_path / f"plain{k}"
+        mkdocs_build(ROOT / "mkdocs.yml", docs, with_hook)
+        mkdocs_build(plain, docs, without)
+        files = sorted(p.relative_to(with_hook) for p in with_hook.rglob("*") if p.is_file())
+        assert files == sorted(p.relative_to(without) for p in without.rglob("*") if p.is_file())
+        assert any(f.suffix == ".html" for f in files)
+        _, mismatch, errors = filecmp.cmpfiles(with_hook, without, [str(f) for f in files], shallow=False)
+        assert not mismatch and not errors, (mismatch, errors)
