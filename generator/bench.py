@@ -191,7 +191,7 @@ def generator_seconds(stages: dict[str, float]) -> float:
     """Seconds of every stage before MkDocs (read, parse, enrich, render, export, stage …)."""
     total = 0.0
     for name, sec in stages.items():
-        if name == "mkdocs":
+        if name in ("mkdocs", "search index"):
             break
         total += sec
     return round(total, 3)

@@ -12,7 +12,7 @@ import os
 import shutil
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
@@ -26,9 +26,9 @@ from .reader import read_folder
 from .downloads import download_pages
 from .figures import figure_pages
 from .render import Links, Page, render
-from .search import SearchPlan, choose, run_pagefind
+from .search import PAGEFIND_PART, SearchPlan, choose, run_pagefind, search_documents
 from .site import SiteBuildError, make_readable, mkdocs_build_isolated, recover, swap_in, workspace
-from .writer import copy_hand_written, sync, sync_from
+from .writer import copy_hand_written, sync, sync_from, write_tree
 
 log = logging.getLogger("generator")
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,6 +111,7 @@ def generate(
     timings: Optional[Timings] = None,
     offline: bool = False,
     search: str = "auto",
+    pagefind_part: int = PAGEFIND_PART,
 ) -> Generated:
     """Run read, parse, enrich and render on a folder of transcripts; nothing is written."""
     timings = timings or Timings()
@@ -128,7 +129,7 @@ def generate(
     problems += list(archive.problems)
     if any(p.severity == "error" for p in problems):
         return Generated(None, (), tuple(problems))
-    plan = choose(search, len(archive.entries), offline=offline)
+    plan = choose(search, len(archive.entries), offline=offline, part_size=pagefind_part)
     pages = timings.measure(
         "render", render, archive, directory_urls=directory_urls, search=plan, workers=os.cpu_count() or 1
     )
@@ -178,16 +179,31 @@ def build_site(
         staging.mkdir()
         copy_hand_written(docs_dir, staging)
         timings.measure("stage", sync, staging, pages)
+        lunr = search is None or search.engine == "lunr"
+        if not lunr:
+            parts = search_documents(pages, search.parts)
+            part_dirs = [work / f"search-{k}" for k in range(len(parts))]
+            for folder, docs in zip(part_dirs, parts):
+                timings.measure("stage", write_tree, folder, docs)
         pages.clear()
         gc.collect()
         new_site = work / "site"
-        lunr = search is None or search.engine == "lunr"
-        timings.measure("mkdocs", mkdocs_build_isolated, config_file, staging, new_site, material_search=lunr)
-        if not lunr:
-            try:
-                timings.measure("search index", run_pagefind, new_site)
-            except RuntimeError as exc:
-                raise SiteBuildError(str(exc)) from None
+        if lunr:
+            timings.measure("mkdocs", mkdocs_build_isolated, config_file, staging, new_site)
+        else:
+            # Pagefind indexes the staged copies on one core while MkDocs builds on the other.
+            index = work / "index"
+            timings.stages.setdefault("mkdocs", 0.0)  # reported in pipeline order, whichever ends first
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                indexing = pool.submit(timings.measure, "search index", run_pagefind, part_dirs, index)
+                try:
+                    timings.measure("mkdocs", mkdocs_build_isolated, config_file, staging, new_site, material_search=False)
+                finally:
+                    try:
+                        indexing.result()
+                    except RuntimeError as exc:
+                        raise SiteBuildError(str(exc)) from None
+            os.replace(index / "pagefind", new_site / "pagefind")
         make_readable(new_site)
         swap_in(new_site, site_dir)
         if sync_docs:

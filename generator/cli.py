@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from . import build as pipeline
+from .search import PAGEFIND_PART
 
 ROOT = pipeline.ROOT
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -39,7 +40,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     engine = args.search or configured_engine(ROOT / "mkdocs.yml")
     generated = pipeline.generate(
-        args.input, directory_urls=not args.offline, timings=timings, offline=args.offline, search=engine
+        args.input, directory_urls=not args.offline, timings=timings, offline=args.offline, search=engine,
+        pagefind_part=args.pagefind_part,
     )
     pipeline.report(generated.problems)
     if not generated.ok:
@@ -178,6 +180,9 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--offline", action="store_true", help="build the file:// edition (default site dir: site-offline/)")
     b.add_argument("--search", choices=("auto", "lunr", "pagefind"), default=None,
                    help="search engine (default: extra.search_engine in mkdocs.yml, 'auto')")
+    b.add_argument("--pagefind-part", type=_positive, default=PAGEFIND_PART, metavar="N",
+                   help=f"transcripts per Pagefind index part; parts are built one after the other to bound "
+                        f"memory and merged by the search page (default: {PAGEFIND_PART})")
     b.set_defaults(func=cmd_build)
 
     c = sub.add_parser("check", help="read and parse without building; print every problem as file:line: message")
@@ -213,6 +218,13 @@ def build_parser() -> argparse.ArgumentParser:
     cl.add_argument("--docs-dir", type=Path, default=ROOT / "site_src", help="MkDocs docs dir (default: site_src/)")
     cl.set_defaults(func=cmd_clean)
     return parser
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:

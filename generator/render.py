@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import downloads as _downloads
 from .escape import front_matter, html
-from .search import SearchPlan
+from .search import SearchPlan, bundle
 from .model import Archive, Entry, Field, Paragraph, Person, TopicHit, Transcript, Turn
 from .speakers import role_at
 
@@ -502,7 +502,7 @@ class Renderer:
     # ------------------------------------------------------------------ search
     def search_page(self) -> Page:
         meta = {"title": "Search", "description": "Search the archive.", "search": {"exclude": True}}
-        return self._page("search.md", "search.md.j2", meta, count=len(self.archive.entries))
+        return self._page("search.md", "search.md.j2", meta, count=len(self.archive.entries), bundle=bundle)
 
     # ------------------------------------------------------------------ home
     def home(self) -> Page:

@@ -12,14 +12,27 @@ overridden by ``build --search``. With ``auto``:
 
 from __future__ import annotations
 
+import math
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:
+    from .render import Page
 
 PAGEFIND_FROM = 1500
 OFFLINE_FULL_TEXT_UNTIL = 1000
 ENGINES = ("auto", "lunr", "pagefind")
+PAGEFIND_PART = 2000
+"""Transcripts per Pagefind index part. Pagefind holds a whole index in memory while it builds it
+(measured: about 0.55 MB per transcript, 5.5 GB for 10,000 in one index), so a large archive is
+indexed in parts of at most this many transcripts, one after the other, and the search page merges
+them (Pagefind's ``mergeIndex``)."""
+INDEXED = ("index.md", "transcripts/", "speakers/", "topics/", "chronology/")
+"""Docs-dir paths of the pages Pagefind indexes; the others carry no ``data-pagefind-body``."""
 
 
 @dataclass(frozen=True)
@@ -31,9 +44,17 @@ class SearchPlan:
     full_text: bool
     """False when the index holds only titles, speakers and summaries (large offline copies)."""
     reason: str
+    parts: int = 1
+    """Pagefind index parts: the first is ``pagefind/``, part k is ``pagefind/part-k/``."""
 
 
-def choose(setting: str, transcripts: int, *, offline: bool) -> SearchPlan:
+def bundle(part: int) -> str:
+    """Site path of a Pagefind index part (no "pagefind" after the first segment: Pagefind derives
+    the site's base URL from the part before it)."""
+    return "pagefind/" if part == 0 else f"pagefind/part-{part}/"
+
+
+def choose(setting: str, transcripts: int, *, offline: bool, part_size: int = PAGEFIND_PART) -> SearchPlan:
     """Resolve the setting for an archive of ``transcripts`` transcripts."""
     if setting not in ENGINES:
         raise ValueError(f"search engine '{setting}' is not one of: {', '.join(ENGINES)}")
@@ -43,11 +64,59 @@ def choose(setting: str, transcripts: int, *, offline: bool) -> SearchPlan:
         if not full:
             why += f"; from {OFFLINE_FULL_TEXT_UNTIL} transcripts on it indexes titles, speakers and summaries"
         return SearchPlan("lunr", full, why)
+    if part_size < 1:
+        raise ValueError("a Pagefind part holds at least one transcript")
+    parts = max(1, math.ceil(transcripts / part_size))
     if setting == "auto":
         if transcripts >= PAGEFIND_FROM:
-            return SearchPlan("pagefind", True, f"auto: {transcripts} transcripts >= {PAGEFIND_FROM}")
+            return SearchPlan("pagefind", True, f"auto: {transcripts} transcripts >= {PAGEFIND_FROM}", parts)
         return SearchPlan("lunr", True, f"auto: {transcripts} transcripts < {PAGEFIND_FROM}")
-    return SearchPlan(setting, True, f"set to {setting}")
+    return SearchPlan(setting, True, f"set to {setting}", parts if setting == "pagefind" else 1)
+
+
+_PARAGRAPH_ID = re.compile(r'<p id="[^"]*" class="')
+# The permalink and cite controls exactly as the templates write them (literal prefixes keep the
+# regexes fast; text never holds a raw "<", so they cannot match inside a transcript's words).
+_IGNORED_CONTROLS = (
+    re.compile(r' <a class="ta-pilcrow" href="#[^"]*" aria-label="Link to this paragraph"'
+               r' data-search-exclude data-pagefind-ignore>¶</a>'),
+    re.compile(r' <a class="ta-anchor" href="#[^"]*" aria-label="Link to this turn" data-search-exclude'
+               r' data-pagefind-ignore>#</a> <button type="button" class="ta-cite-button" data-anchor="[^"]*"'
+               r' aria-label="Cite this turn: copies a citation with its link" data-search-exclude'
+               r' data-pagefind-ignore>cite</button>'),
+)
+
+
+def search_documents(pages: Iterable["Page"], parts: int, language: str = "en") -> list[list[tuple[str, str]]]:
+    """What Pagefind indexes, built from the generated pages instead of MkDocs' output.
+
+    Each indexed page becomes ``(site path of its HTML file, a minimal HTML document)`` whose body
+    is the page's body: exactly the HTML MkDocs puts in the page (see ``mkdocs_hooks.py``), where
+    ``data-pagefind-body`` marks what is indexed, so the theme around it does not matter. Pagefind
+    can then index while MkDocs builds. Left out of this copy: paragraph ids (Pagefind makes
+    sub-results from headings only, and recording every paragraph anchor cost 40% of its time) and
+    the permalink and cite controls, which carry ``data-pagefind-ignore`` anyway.
+    Transcripts are split into ``parts`` runs of consecutive pages; the other pages join part 0.
+    """
+    head, transcripts = [], []
+    for page in pages:
+        if not page.path.endswith(".md") or not any(
+            page.path == root or (root.endswith("/") and page.path.startswith(root)) for root in INDEXED
+        ):
+            continue
+        stem = page.path[:-3]
+        html_path = (stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/") + "index.html"
+        body = page.text[page.text.index("\n---\n") + 5:] if page.text.startswith("---\n") else page.text
+        body = _PARAGRAPH_ID.sub('<p class="', body)
+        for control in _IGNORED_CONTROLS:
+            body = control.sub("", body)
+        doc = f'<!DOCTYPE html>\n<html lang="{language}"><head><meta charset="utf-8"></head><body>\n{body}</body></html>\n'
+        (transcripts if page.path.startswith("transcripts/") else head).append((html_path, doc))
+    transcripts.sort()
+    size = max(1, math.ceil(len(transcripts) / max(1, parts)))
+    chunks = [transcripts[k * size:(k + 1) * size] for k in range(max(1, parts))]
+    chunks[0] = sorted(head) + chunks[0]
+    return chunks
 
 
 def configured_engine(config_file: Path) -> str:
@@ -59,13 +128,14 @@ def configured_engine(config_file: Path) -> str:
     return str((data.get("extra") or {}).get("search_engine", "auto"))
 
 
-def run_pagefind(site_dir: Path) -> None:
-    """Index a built site with Pagefind (from the pinned PyPI package ``pagefind[bin]``)."""
-    result = subprocess.run(
-        # Only the pages that carry data-pagefind-body: parsing figures and downloads costs time and memory.
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent",
-         "--glob", "{index.html,transcripts/**/*.html,speakers/**/*.html,topics/**/*.html,chronology/**/*.html}"],
-        capture_output=True, text=True,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"Pagefind failed: {result.stderr.strip() or result.stdout.strip()}")
+def run_pagefind(part_dirs: list[Path], out_dir: Path) -> None:
+    """Index each part's documents with Pagefind (pinned PyPI ``pagefind[bin]``), one run after the
+    other, into ``out_dir`` laid out like the site (``pagefind/``, ``pagefind/part-1/``, ...)."""
+    for k, part in enumerate(part_dirs):
+        result = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(part), "--silent",
+             "--output-path", str(out_dir / bundle(k))],
+            capture_output=True, text=True,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"Pagefind failed on part {k}: {result.stderr.strip() or result.stdout.strip()}")

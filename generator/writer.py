@@ -84,6 +84,17 @@ def sync(docs_dir: Path, pages: Iterable[Page]) -> WriteReport:
     return WriteReport(tuple(written), tuple(deleted), unchanged)
 
 
+def write_tree(root: Path, files: Iterable[tuple[str, str]]) -> None:
+    """Write ``(relative path, text)`` files into a new folder ``root`` (scratch copies, no manifest)."""
+    made: set[Path] = set()
+    for path, text in files:
+        target = root / path
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.write_text(text, encoding="utf-8")
+
+
 def sync_from(docs_dir: Path, staging: Path) -> WriteReport:
     """Make the generated part of ``docs_dir`` equal to that of ``staging`` (written by ``sync``)."""
     paths = json.loads((staging / MANIFEST).read_text(encoding="utf-8"))

@@ -91,19 +91,24 @@ def test_auto_choice_by_size():
 
 def test_pagefind_query_and_filter(corpus, browser):
     root, markers = corpus
-    site, _ = build_into(root / "pf", root / "in", extra_args=["--search", "pagefind"])
+    # 24 transcripts in parts of 8: the search page merges three indexes
+    site, _ = build_into(root / "pf", root / "in", extra_args=["--search", "pagefind", "--pagefind-part", "8"])
     assert (site / "pagefind" / "pagefind.js").exists()
+    for k in (1, 2):
+        assert (site / "pagefind" / f"part-{k}" / "pagefind-entry.json").exists()
+    assert not (site / "pagefind" / "part-3").exists()
     assert not (site / "search" / "search_index.json").exists()
     server = serve(site)
     try:
         page = browser.new_page()
         base = f"http://127.0.0.1:{server.server_address[1]}/"
-        page.goto(base + "search/?q=zebrafinch07")
-        page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
-        links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
-        assert any(f"transcripts/{markers['zebrafinch07']}/" in h for h in links)
-        # a sub-result lands on the turn that holds the word: speaker b of transcript 7
-        assert any(h.endswith(f"transcripts/{markers['zebrafinch07']}/#{turn_of(7)}") for h in links), links
+        for k in (7, 20):  # in the first part and in the last
+            page.goto(base + f"search/?q=zebrafinch{k:02d}")
+            page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+            links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
+            assert any(f"transcripts/{markers[f'zebrafinch{k:02d}']}/" in h for h in links), links
+            # a sub-result lands on the turn that holds the word: speaker b of transcript k
+            assert any(h.endswith(f"transcripts/{markers[f'zebrafinch{k:02d}']}/#{turn_of(k)}") for h in links), links
         # a broad query, then a speaker filter narrows it
         page.goto(base + "search/?q=afternoon")
         page.wait_for_selector(".pagefind-ui__result", timeout=15000)
@@ -114,6 +119,7 @@ def test_pagefind_query_and_filter(corpus, browser):
         page.wait_for_function(f"(() => {{ const m = document.querySelector('.pagefind-ui__message'); return m && parseInt(m.textContent) < {before}; }})()", timeout=10000)
         after = int(page.text_content(".pagefind-ui__message").split()[0])
         assert 0 < after < before
+        assert before >= 24  # every transcript says "afternoon": all three parts answered
     finally:
         server.shutdown()
         server.server_close()
