@@ -28,7 +28,7 @@ from .figures import figure_pages
 from .render import Links, Page, render
 from .search import PAGEFIND_PART, SearchPlan, choose, run_pagefind, search_documents
 from .site import SiteBuildError, make_readable, mkdocs_build_isolated, recover, swap_in, workspace
-from .writer import copy_hand_written, sync, sync_from, write_tree
+from .writer import copy_hand_written, publish, stage, write_tree
 
 log = logging.getLogger("generator")
 ROOT = Path(__file__).resolve().parent.parent
@@ -178,7 +178,7 @@ def build_site(
         staging = work / "docs"
         staging.mkdir()
         copy_hand_written(docs_dir, staging)
-        timings.measure("stage", sync, staging, pages)
+        staged = timings.measure("stage", stage, staging, docs_dir, pages)
         lunr = search is None or search.engine == "lunr"
         if not lunr:
             parts = search_documents(pages, search.parts)
@@ -207,7 +207,7 @@ def build_site(
         make_readable(new_site)
         swap_in(new_site, site_dir)
         if sync_docs:
-            timings.measure("write", sync_from, docs_dir, staging)
+            timings.measure("write", publish, docs_dir, staging, staged)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

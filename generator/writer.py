@@ -95,22 +95,85 @@ def write_tree(root: Path, files: Iterable[tuple[str, str]]) -> None:
         target.write_text(text, encoding="utf-8")
 
 
-def sync_from(docs_dir: Path, staging: Path) -> WriteReport:
-    """Make the generated part of ``docs_dir`` equal to that of ``staging`` (written by ``sync``)."""
-    paths = json.loads((staging / MANIFEST).read_text(encoding="utf-8"))
-    return sync(docs_dir, (_StagedPage(path, staging / path) for path in paths))
-
-
 @dataclass(frozen=True)
-class _StagedPage:
-    """A page whose text is read from the staging dir only when it is compared or written."""
+class Staged:
+    """A staging dir filled by ``stage``: every generated path, and which differ from the docs dir."""
 
-    path: str
-    source: Path
+    paths: tuple[str, ...]
+    changed: tuple[str, ...]
 
-    @property
-    def text(self) -> str:
-        return self.source.read_bytes().decode("utf-8")
+
+def _generated_in(docs_dir: Path) -> set[str]:
+    try:
+        return set(json.loads((docs_dir / MANIFEST).read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return set()
+
+
+def stage(staging: Path, docs_dir: Path, pages: Iterable[Page]) -> Staged:
+    """Write ``pages`` into the new folder ``staging``, comparing each with ``docs_dir`` on the way.
+
+    A page whose bytes equal the docs dir's copy is hard-linked from it instead of written (a copy
+    if the two folders are on different file systems); ``publish`` later moves only the changed
+    pages into the docs dir, so an unchanged page is neither written twice nor read back.
+    """
+    previous = _generated_in(docs_dir)
+    paths, changed, made = [], [], set()
+    for page in pages:
+        if not is_generated(page.path):
+            raise ValueError(f"refusing to write {page.path}: not a generated path")
+        paths.append(page.path)
+        target = staging / page.path
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        data = page.text.encode("utf-8")
+        current = docs_dir / page.path
+        if page.path in previous:
+            try:
+                same = current.stat().st_size == len(data) and current.read_bytes() == data
+            except OSError:
+                same = False
+            if same:
+                try:
+                    os.link(current, target)
+                    continue
+                except OSError:
+                    pass
+            else:
+                changed.append(page.path)
+        else:
+            changed.append(page.path)
+        with open(target, "xb") as fh:  # "x": two pages for one path are refused
+            fh.write(data)
+    (staging / MANIFEST).write_text(json.dumps(sorted(paths), indent=0) + "\n", encoding="utf-8")
+    return Staged(tuple(paths), tuple(changed))
+
+
+def publish(docs_dir: Path, staging: Path, staged: Staged) -> WriteReport:
+    """Make the generated part of ``docs_dir`` equal to ``staging``: move the changed pages in,
+    delete the pages no longer generated, then record the new set of generated paths."""
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    previous = _generated_in(docs_dir)
+    for path in staged.changed:
+        target = docs_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        source = staging / path
+        os.chmod(source, 0o644)
+        try:
+            os.replace(source, target)
+        except OSError:  # another file system: copy, still atomically
+            _atomic_write(target, source.read_bytes())
+    current = set(staged.paths)
+    deleted = sorted(p for p in previous - current if is_generated(p))
+    for path in deleted:
+        try:
+            (docs_dir / path).unlink()
+        except FileNotFoundError:
+            pass
+    _prune_empty_dirs(docs_dir)
+    _atomic_write(docs_dir / MANIFEST, (json.dumps(sorted(current), indent=0) + "\n").encode("utf-8"))
+    return WriteReport(staged.changed, tuple(deleted), len(current) - len(staged.changed))
 
 
 def _prune_empty_dirs(docs_dir: Path) -> None:
@@ -129,16 +192,19 @@ def _prune_empty_dirs(docs_dir: Path) -> None:
 
 
 def copy_hand_written(docs_dir: Path, staging: Path) -> None:
-    """Copy (hard-link where possible) every hand-written file of ``docs_dir`` into ``staging``."""
-    for path in sorted(docs_dir.rglob("*")):
-        if not path.is_file():
-            continue
-        rel = path.relative_to(docs_dir).as_posix()
-        if rel == MANIFEST or is_generated(rel):
-            continue
-        dest = staging / rel
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(path, dest)
+    """Copy every hand-written file of ``docs_dir`` into ``staging`` (generated folders are not walked)."""
+    for dirpath, dirnames, filenames in os.walk(docs_dir):
+        base = Path(dirpath)
+        rel_dir = base.relative_to(docs_dir).as_posix()
+        rel_dir = "" if rel_dir == "." else rel_dir + "/"
+        dirnames[:] = sorted(d for d in dirnames if not is_generated(f"{rel_dir}{d}/"))
+        for name in sorted(filenames):
+            rel = rel_dir + name
+            if rel == MANIFEST or is_generated(rel):
+                continue
+            dest = staging / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(base / name, dest)
 
 
 def clean(docs_dir: Path) -> list[str]:
