@@ -1,40 +1,113 @@
-"""MkDocs hook: generated pages skip Markdown, because their body is already HTML.
+"""MkDocs hooks that let MkDocs skip work whose result the generator already made.
 
-Every page the generator writes (except a tag index that holds Material's listing marker) is a
-sequence of raw HTML blocks, each opened at the start of a line, and is marked ``html_body: true``
-in its front matter. Python-Markdown passes such blocks through unchanged, so converting them only
-costs time: measured at 1,000 transcripts, Markdown and MkDocs' anchor collector took 15.5 s of a
-27.5 s MkDocs build. For a marked page this hook hands MkDocs an empty Markdown body and puts the
-HTML back as the page content, with the ``id`` and ``name`` anchors MkDocs would have collected,
-so MkDocs still validates links into the page. ``tests/test_mkdocs_hooks.py`` checks that the built
-site is byte-identical with and without the hook. A tool that ignores ``hooks:`` (for example
-Zensical) converts the Markdown as usual and gets the same HTML.
+1. Generated pages skip Markdown, because their body is already HTML. Every page the generator
+   writes (except a tag index that holds Material's listing marker) is a sequence of raw HTML
+   blocks, each opened at the start of a line, and is marked ``html_body: true`` in its front
+   matter. Python-Markdown passes such blocks through unchanged, so converting them only costs
+   time: measured at 1,000 transcripts, Markdown and MkDocs' anchor collector took 15.5 s of a
+   27.5 s MkDocs build. For a marked page the hook replaces ``Page.render`` with one that takes the
+   HTML as it is, with the ``id`` anchors MkDocs would have collected, so MkDocs still validates
+   links into the page. MkDocs reads and renders every page before it writes the first one, so it
+   would hold every page twice (Markdown and HTML: 2.8 GB at 10,000 transcripts); a marked page's
+   body is instead read again from its file just before the page is built, and dropped after.
+2. Per-transcript downloads (``downloads/``: five files per transcript, 50,000 at 10,000) are
+   hard-linked into the site instead of copied one by one (a copy where linking is not possible).
+
+``tests/test_mkdocs_hooks.py`` checks that the built site is byte-identical with and without these
+hooks. A tool that ignores ``hooks:`` (for example Zensical) converts the Markdown and copies the
+files as usual and gets the same site.
 """
 
 from __future__ import annotations
 
 import html
+import os
 import re
+import shutil
+import types
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.toc import get_toc
 
 MARKER = "html_body"
-_ANCHOR = re.compile(r"""<[A-Za-z][^>]*?\s(?:id|name)=(?:"([^"]*)"|'([^']*)')""")
-_bodies: dict[str, str] = {}
+LINKED_ROOTS = ("downloads/",)
+_ID = re.compile(r' id="([^"]*)"')
+_A_NAME = re.compile(r'<a\s[^>]*?\bname="([^"]*)"')
+_linked: list = []
 
 
 def is_marked(page) -> bool:
     return page.meta.get(MARKER) is True
 
 
+def anchor_ids(body: str) -> set[str]:
+    """The anchors MkDocs collects from raw HTML (``id`` on any element, ``name`` on ``a``); the
+    generator writes every attribute as `` name="value"``."""
+    found = _ID.findall(body)
+    if ' name="' in body:
+        found += _A_NAME.findall(body)
+    return {html.unescape(a) if "&" in a else a for a in found}
+
+
+_BODY_CHARS = "_html_body_chars"
+
+
+def _render_verbatim(page, config, files) -> None:
+    """``Page.render`` for a marked page: what Markdown makes of raw HTML blocks, without Markdown.
+
+    The content itself is left out until ``on_page_context``; only its length is kept."""
+    page.toc = get_toc([])
+    page._title_from_render = None
+    page.present_anchor_ids = anchor_ids(page.markdown)
+    page.links_to_anchors = {}
+    setattr(page, _BODY_CHARS, len(page.markdown))
+    page.content = ""  # MkDocs requires a string here
+    page.markdown = ""
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    if not is_marked(page):
-        return markdown
-    _bodies[page.file.src_uri] = markdown
-    return ""
+    if is_marked(page):
+        page.render = types.MethodType(_render_verbatim, page)
+    return markdown
 
 
-def on_page_content(content: str, page, config, files) -> str:
-    body = _bodies.pop(page.file.src_uri, None)
-    if body is None:
-        return content
-    page.present_anchor_ids = {html.unescape(a or b) for a, b in _ANCHOR.findall(body)}
-    return body.strip("\n")
+@event_priority(100)  # before any plugin looks at the content (Material's search indexes it here)
+def on_page_context(context, page, config, nav):
+    chars = getattr(page, _BODY_CHARS, None)
+    if chars is not None:
+        with open(page.file.abs_src_path, encoding="utf-8-sig", errors="strict") as fh:  # as MkDocs reads it
+            text = fh.read()
+        page.content = text[len(text) - chars:].strip("\n")
+    return context
+
+
+def on_post_page(output: str, page, config) -> str:
+    if getattr(page, _BODY_CHARS, None) is not None:
+        page.content = ""
+    return output
+
+
+def on_files(files, config):
+    _linked.clear()
+    for file in list(files):
+        if file.src_uri.startswith(LINKED_ROOTS) and not file.is_documentation_page():
+            files.remove(file)
+            _linked.append((file.abs_src_path, file.abs_dest_path))
+    return files
+
+
+def on_post_build(config) -> None:
+    made: set[str] = set()
+    for src, dest in _linked:
+        folder = os.path.dirname(dest)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        try:
+            os.link(src, dest)
+        except FileExistsError:
+            os.unlink(dest)
+            os.link(src, dest)
+        except OSError:  # another file system
+            shutil.copyfile(src, dest)
+    _linked.clear()
