@@ -84,7 +84,7 @@ def _date_line(t: Transcript) -> str:
 
 
 def _speakers_line(entry: Entry, archive: Archive) -> str:
-    people = {p.id: p for p in archive.people}
+    people = archive.people_by_id
     return "; ".join(people[pid].name if pid in people else pid for pid in entry.speakers)
 
 
@@ -136,17 +136,27 @@ _MD_TABLE = {ord(ch): "\\" + ch for ch in _MD_BACKSLASH}
 _MD_TABLE.update({ord(ch): rep for ch, rep in _MD_ENTITY.items() if ch not in _MD_BACKSLASH})
 
 
+_MD_SPECIAL = re.compile("[" + re.escape("".join(sorted(set(_MD_BACKSLASH) | set(_MD_ENTITY)))) + "]")
+_MD_ORDERED = re.compile(r"^(\d+)([.)])")
+
+
+def _md_line(line: str) -> str:
+    line = line.lstrip(" \t")  # four leading spaces would make a code block
+    first = line[:1]
+    if first == "-" or first == "+":
+        return "\\" + line  # list items, thematic breaks
+    if first.isdigit():
+        return _MD_ORDERED.sub(r"\1\\\2", line)  # ordered list items
+    return line
+
+
 def md_escape(text: str) -> str:
     """``text`` as Markdown that renders to exactly ``text``: no emphasis, link, HTML, heading,
     list, quote or code can start from it."""
-    escaped = text.translate(_MD_TABLE)
-    lines = []
-    for line in escaped.split("\n"):
-        line = line.lstrip(" \t")  # four leading spaces would make a code block
-        line = re.sub(r"^([-+])", r"\\\1", line)  # list items, thematic breaks
-        line = re.sub(r"^(\d+)([.)])", r"\1\\\2", line)  # ordered list items
-        lines.append(line)
-    return "\n".join(lines)
+    escaped = text.translate(_MD_TABLE) if _MD_SPECIAL.search(text) else text
+    if "\n" not in escaped:
+        return _md_line(escaped)
+    return "\n".join(_md_line(line) for line in escaped.split("\n"))
 
 
 def transcript_md(entry: Entry, archive: Archive, *, base_url: str = "") -> str:

@@ -189,6 +189,20 @@ _WORD_NUMBER = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+_WORD_NUMBER_LOWER = re.compile(r"\b(?=[aotfsen])" + _WORD_NUMBER.pattern[2:])
+"""``_WORD_NUMBER`` for lower-cased text, case-sensitive (several times faster)."""
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+"""The only non-ASCII characters that IGNORECASE matches to an ASCII letter (İ ı ſ K); İ is also
+the only character whose lower case is longer than one character."""
+
+
+def _word_numbers(text: str) -> Iterable[re.Match[str]]:
+    """``_WORD_NUMBER.finditer(text)``: the same spans and (lower-cased) groups, found faster."""
+    if _FOLDS_TO_ASCII.search(text):
+        return _WORD_NUMBER.finditer(text)
+    return _WORD_NUMBER_LOWER.finditer(text.lower())
+
+
 _DIGIT_NUMBER = re.compile(r"(?<![\w.,\-–/:#@])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d)(?!,\d)")
 _NUM_TEXT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _BETWEEN_RANGE = re.compile(r"\s+and\s+(?:US\$|[$€£])?(" + _NUM_TEXT + r")(?![\d\w])", re.IGNORECASE)
@@ -469,7 +483,7 @@ def find_figures(text: str) -> list[_Raw]:
     candidates: list[tuple[int, int, float, bool]] = []
     for m in _DIGIT_NUMBER.finditer(text):
         candidates.append((m.start(1), m.end(1), _number(m.group(1)), False))
-    for m in _WORD_NUMBER.finditer(text):
+    for m in _word_numbers(text):
         before = re.search(r"(?<!\w)(\w+)\s+$", text[max(0, m.start() - 30):m.start()])
         if before and before.group(1).lower() in _WORD_DETERMINERS:
             continue

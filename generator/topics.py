@@ -15,6 +15,7 @@ Thresholds (documented in the README and held by tests):
 from __future__ import annotations
 
 import re
+from itertools import compress
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -75,10 +76,12 @@ class Matcher:
         values = _TOKEN.findall(folded)
         words: list[re.Match[str]] = []
         longest = self.longest
-        for i, word in enumerate(values):
-            most = longest.get(word)
-            if not most:
-                continue
+        if longest.keys().isdisjoint(values):
+            return found
+        # Only the words that start some phrase are looked at (selected at C speed).
+        for i in compress(range(len(values)), map(longest.__contains__, values)):
+            word = values[i]
+            most = longest[word]
             for n in range(min(most, len(values) - i), 0, -1):
                 topic_ids = self.phrases.get(tuple(values[i:i + n]))
                 if topic_ids:
