@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 from . import render as _render  # module, not names: safe if render.py ever imports this module
 from .model import Archive, Entry, Paragraph, Transcript, Turn
+from .parallel import fork_chunks
 from .tei import tei_xml
 
 if TYPE_CHECKING:
@@ -292,21 +293,34 @@ def csl_json(entry: Entry, archive: Archive, *, site_name: str = "Transcript Arc
 
 
 # ---------------------------------------------------------------------------------------- pages
-def download_pages(archive: Archive, *, site_name: str = "Transcript Archive", base_url: str = "") -> list[Page]:
+PARALLEL_FROM = 1000
+"""Below this many transcripts, forking workers costs more than it saves."""
+
+
+def download_pages(
+    archive: Archive, *, site_name: str = "Transcript Archive", base_url: str = "", workers: int = 1
+) -> list[Page]:
     """``data/turns.csv`` and, per transcript, its ``.txt``, ``.md.txt``, ``.xml`` (TEI), ``.bib``
     and ``.csl.json`` downloads (paths from ``download_paths``)."""
     Page = _render.Page
-    pages = [Page("data/turns.csv", turns_csv(archive))]
-    for entry in archive.entries:
-        paths = download_paths(entry.transcript.id)
-        pages += [
-            Page(paths["txt"], transcript_txt(entry, archive, base_url=base_url)),
-            Page(paths["md"], transcript_md(entry, archive, base_url=base_url)),
-            Page(paths["tei"], tei_xml(entry, archive, publisher=site_name, base_url=base_url)),
-            Page(paths["bib"], bibtex(entry, archive, site_name=site_name, base_url=base_url)),
-            Page(paths["csl"], csl_json(entry, archive, site_name=site_name, base_url=base_url)),
-        ]
-    return pages
+    entries = archive.entries
+
+    def files(start: int, stop: int) -> list[Page]:
+        pages = []
+        for entry in entries[start:stop]:
+            paths = download_paths(entry.transcript.id)
+            pages += [
+                Page(paths["txt"], transcript_txt(entry, archive, base_url=base_url)),
+                Page(paths["md"], transcript_md(entry, archive, base_url=base_url)),
+                Page(paths["tei"], tei_xml(entry, archive, publisher=site_name, base_url=base_url)),
+                Page(paths["bib"], bibtex(entry, archive, site_name=site_name, base_url=base_url)),
+                Page(paths["csl"], csl_json(entry, archive, site_name=site_name, base_url=base_url)),
+            ]
+        return pages
+
+    # Forked workers write the per-transcript files while this process writes turns.csv.
+    parts, turns = fork_chunks(files, len(entries), workers, also=lambda: turns_csv(archive), parallel_from=PARALLEL_FROM)
+    return [Page("data/turns.csv", turns)] + [page for part in parts for page in part]
 
 
 __all__ = [
