@@ -60,7 +60,6 @@ def fork_chunks(
     bounds = slices(n, workers * SLICES_PER_WORKER)
     results: list[Any] = [None] * len(bounds)
     _JOB = fn
-    gc.collect()
     gc.freeze()  # the children's collector leaves the shared objects alone: fewer copied pages
     try:
         # One worker per core but the parent's own: the parent works too.
