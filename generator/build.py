@@ -12,7 +12,7 @@ import os
 import shutil
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
@@ -21,6 +21,7 @@ from . import curation as curation_mod
 from .enrich import Context, Enriched, combine, duplicate_pages, enrich_one
 from .export import archive_json
 from .model import Archive, Problem, RawDocument
+from .parallel import fork_chunks
 from .parser import parse, transcript_id
 from .reader import read_folder
 from .downloads import download_pages
@@ -69,6 +70,7 @@ class Generated:
 
 
 _CONTEXT: Optional[Context] = None
+_DOCUMENTS: list[RawDocument] = []
 
 
 def _init_worker(curated: curation_mod.Curation) -> None:
@@ -77,7 +79,7 @@ def _init_worker(curated: curation_mod.Curation) -> None:
 
 
 def _process(doc: RawDocument) -> tuple[Optional[Enriched], list[Problem]]:
-    """Parse and enrich one document (runs in a worker process)."""
+    """Parse and enrich one document (may run in a forked worker process)."""
     assert _CONTEXT is not None
     transcript, problems = parse(doc, _CONTEXT.curation.shapes)
     if any(p.severity == "error" for p in problems):
@@ -85,22 +87,30 @@ def _process(doc: RawDocument) -> tuple[Optional[Enriched], list[Problem]]:
     return enrich_one(transcript, _CONTEXT), problems
 
 
+def _process_slice(start: int, stop: int) -> list[tuple[Optional[Enriched], list[Problem]]]:
+    return [_process(d) for d in _DOCUMENTS[start:stop]]
+
+
 def process_all(
     documents: list[RawDocument], curated: curation_mod.Curation, workers: int = 0
 ) -> tuple[list[Enriched], list[Problem]]:
-    """Parse and enrich every document, on all cores when there are many."""
-    workers = workers or (os.cpu_count() or 1)
-    if workers > 1 and len(documents) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(curated,)) as pool:
-            results = list(pool.map(_process, documents, chunksize=32))
-    else:
-        _init_worker(curated)
-        results = [_process(d) for d in documents]
+    """Parse and enrich every document, on all cores when there are many.
+
+    The context is built once here; forked workers inherit it and the documents, so only their
+    results are pickled (``parallel.fork_chunks``)."""
+    global _DOCUMENTS
+    _init_worker(curated)
+    _DOCUMENTS = documents
+    try:
+        parts, _ = fork_chunks(_process_slice, len(documents), workers, parallel_from=PARALLEL_FROM)
+    finally:
+        _DOCUMENTS = []
     enriched, problems = [], []
-    for e, probs in results:
-        problems.extend(probs)
-        if e is not None:
-            enriched.append(e)
+    for part in parts:
+        for e, probs in part:
+            problems.extend(probs)
+            if e is not None:
+                enriched.append(e)
     return enriched, problems
 
 
@@ -133,9 +143,9 @@ def generate(
     pages = timings.measure(
         "render", render, archive, directory_urls=directory_urls, search=plan, workers=os.cpu_count() or 1
     )
-    pages.append(Page("data/archive.json", timings.measure("export", archive_json, archive, directory_urls=directory_urls)))
+    pages.append(Page("data/archive.json", timings.measure("export", archive_json, archive, directory_urls=directory_urls, workers=os.cpu_count() or 1)))
     pages.extend(timings.measure("figures", figure_pages, archive, Links(directory_urls), workers=os.cpu_count() or 1))
-    pages.extend(timings.measure("downloads", download_pages, archive))
+    pages.extend(timings.measure("downloads", download_pages, archive, workers=os.cpu_count() or 1))
     if offline:
         pages.extend(vendor_pages())
     pages.sort(key=lambda p: p.path)

@@ -12,6 +12,8 @@ To stay linear, a feature shared by more than ``WINDOW * 2`` transcripts only co
 from __future__ import annotations
 
 import bisect
+import heapq
+from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
@@ -57,7 +59,7 @@ def related(ordered: list[Item]) -> dict[str, tuple[str, ...]]:
             postings.setdefault(("s", s), []).append(k)
     out: dict[str, tuple[str, ...]] = {}
     for k, it in enumerate(ordered):
-        scores: dict[int, int] = {}
+        scores: Counter[int] = Counter()
         features = [(("t", t), RELATED_TOPIC_WEIGHT) for t in it.topics]
         features += [(("s", s), RELATED_SPEAKER_WEIGHT) for s in it.speakers]
         for feature, weight in features:
@@ -65,10 +67,16 @@ def related(ordered: list[Item]) -> dict[str, tuple[str, ...]]:
             if len(plist) > 2 * WINDOW:
                 at = bisect.bisect_left(plist, k)
                 plist = plist[max(0, at - WINDOW): at + WINDOW + 1]
-            for other in plist:
-                if other != k:
-                    scores[other] = scores.get(other, 0) + weight
-        best = sorted(scores.items(), key=lambda kv: (-kv[1], abs(kv[0] - k), ordered[kv[0]].id))
+            for _ in range(weight):
+                scores.update(plist)  # counted in C
+        scores.pop(k, None)
+        if len(scores) > RELATED_MAX:
+            # Only scores reaching the RELATED_MAX-th best can place; sort just those.
+            floor = heapq.nlargest(RELATED_MAX, scores.values())[-1]
+            candidates = [kv for kv in scores.items() if kv[1] >= floor]
+        else:
+            candidates = list(scores.items())
+        best = sorted(candidates, key=lambda kv: (-kv[1], abs(kv[0] - k), ordered[kv[0]].id))
         out[it.id] = tuple(ordered[j].id for j, _ in best[:RELATED_MAX])
     return out
 

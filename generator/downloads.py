@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 from . import render as _render  # module, not names: safe if render.py ever imports this module
 from .model import Archive, Entry, Paragraph, Transcript, Turn
+from .parallel import fork_chunks
 from .tei import tei_xml
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def _date_line(t: Transcript) -> str:
 
 
 def _speakers_line(entry: Entry, archive: Archive) -> str:
-    people = {p.id: p for p in archive.people}
+    people = archive.people_by_id
     return "; ".join(people[pid].name if pid in people else pid for pid in entry.speakers)
 
 
@@ -136,17 +137,27 @@ _MD_TABLE = {ord(ch): "\\" + ch for ch in _MD_BACKSLASH}
 _MD_TABLE.update({ord(ch): rep for ch, rep in _MD_ENTITY.items() if ch not in _MD_BACKSLASH})
 
 
+_MD_SPECIAL = re.compile("[" + re.escape("".join(sorted(set(_MD_BACKSLASH) | set(_MD_ENTITY)))) + "]")
+_MD_ORDERED = re.compile(r"^(\d+)([.)])")
+
+
+def _md_line(line: str) -> str:
+    line = line.lstrip(" \t")  # four leading spaces would make a code block
+    first = line[:1]
+    if first == "-" or first == "+":
+        return "\\" + line  # list items, thematic breaks
+    if first.isdigit():
+        return _MD_ORDERED.sub(r"\1\\\2", line)  # ordered list items
+    return line
+
+
 def md_escape(text: str) -> str:
     """``text`` as Markdown that renders to exactly ``text``: no emphasis, link, HTML, heading,
     list, quote or code can start from it."""
-    escaped = text.translate(_MD_TABLE)
-    lines = []
-    for line in escaped.split("\n"):
-        line = line.lstrip(" \t")  # four leading spaces would make a code block
-        line = re.sub(r"^([-+])", r"\\\1", line)  # list items, thematic breaks
-        line = re.sub(r"^(\d+)([.)])", r"\1\\\2", line)  # ordered list items
-        lines.append(line)
-    return "\n".join(lines)
+    escaped = text.translate(_MD_TABLE) if _MD_SPECIAL.search(text) else text
+    if "\n" not in escaped:
+        return _md_line(escaped)
+    return "\n".join(_md_line(line) for line in escaped.split("\n"))
 
 
 def transcript_md(entry: Entry, archive: Archive, *, base_url: str = "") -> str:
@@ -282,21 +293,34 @@ def csl_json(entry: Entry, archive: Archive, *, site_name: str = "Transcript Arc
 
 
 # ---------------------------------------------------------------------------------------- pages
-def download_pages(archive: Archive, *, site_name: str = "Transcript Archive", base_url: str = "") -> list[Page]:
+PARALLEL_FROM = 1000
+"""Below this many transcripts, forking workers costs more than it saves."""
+
+
+def download_pages(
+    archive: Archive, *, site_name: str = "Transcript Archive", base_url: str = "", workers: int = 1
+) -> list[Page]:
     """``data/turns.csv`` and, per transcript, its ``.txt``, ``.md.txt``, ``.xml`` (TEI), ``.bib``
     and ``.csl.json`` downloads (paths from ``download_paths``)."""
     Page = _render.Page
-    pages = [Page("data/turns.csv", turns_csv(archive))]
-    for entry in archive.entries:
-        paths = download_paths(entry.transcript.id)
-        pages += [
-            Page(paths["txt"], transcript_txt(entry, archive, base_url=base_url)),
-            Page(paths["md"], transcript_md(entry, archive, base_url=base_url)),
-            Page(paths["tei"], tei_xml(entry, archive, publisher=site_name, base_url=base_url)),
-            Page(paths["bib"], bibtex(entry, archive, site_name=site_name, base_url=base_url)),
-            Page(paths["csl"], csl_json(entry, archive, site_name=site_name, base_url=base_url)),
-        ]
-    return pages
+    entries = archive.entries
+
+    def files(start: int, stop: int) -> list[Page]:
+        pages = []
+        for entry in entries[start:stop]:
+            paths = download_paths(entry.transcript.id)
+            pages += [
+                Page(paths["txt"], transcript_txt(entry, archive, base_url=base_url)),
+                Page(paths["md"], transcript_md(entry, archive, base_url=base_url)),
+                Page(paths["tei"], tei_xml(entry, archive, publisher=site_name, base_url=base_url)),
+                Page(paths["bib"], bibtex(entry, archive, site_name=site_name, base_url=base_url)),
+                Page(paths["csl"], csl_json(entry, archive, site_name=site_name, base_url=base_url)),
+            ]
+        return pages
+
+    # Forked workers write the per-transcript files while this process writes turns.csv.
+    parts, turns = fork_chunks(files, len(entries), workers, also=lambda: turns_csv(archive), parallel_from=PARALLEL_FROM)
+    return [Page("data/turns.csv", turns)] + [page for part in parts for page in part]
 
 
 __all__ = [

@@ -17,56 +17,56 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import Archive, Paragraph, Turn
+from .model import Archive, Entry, Paragraph, Turn
+from .parallel import fork_chunks
 
 
-def archive_dict(archive: Archive, *, directory_urls: bool = True) -> dict[str, Any]:
-    """The corpus as plain data; ``page`` is the URL in the edition being built."""
-    transcripts = []
-    for e in archive.entries:
-        t = e.transcript
-        turns, narration = [], []
-        for section in t.sections:
-            for block in section.blocks:
-                if isinstance(block, Turn):
-                    turns.append(
-                        {
-                            "speaker": block.speaker,
-                            "label": block.label,
-                            "role": block.role,
-                            "affiliation": block.affiliation,
-                            "anchor": block.anchor,
-                            "line": block.line,
-                            "paragraphs": [p.text for p in block.paragraphs],
-                        }
-                    )
-                elif isinstance(block, Paragraph):
-                    narration.append(block.text)
-        transcripts.append(
-            {
-                "id": t.id,
-                "file": t.file.rsplit("/", 1)[-1],
-                "title": t.title.value,
-                "date": t.date.value,
-                "place": t.place.value,
-                "source": t.source.value,
-                "kind": t.kind,
-                "page": e.page if directory_urls else e.src_uri[: -len(".md")] + ".html",
-                "speakers": list(e.speakers),
-                "topics": [tag.topic for tag in e.topics],
-                "summary": [p.text for p in t.summary],
-                "turns": turns,
-                "narration": narration,
-                "headings": [h.text for h in t.headings()],
-                "elided": t.elided,
-                "metadata_origin": {
-                    "title": t.title.origin,
-                    "date": t.date.origin,
-                    "place": t.place.origin,
-                    "source": t.source.origin,
-                },
-            }
-        )
+def transcript_dict(e: Entry, *, directory_urls: bool = True) -> dict[str, Any]:
+    """One transcript of ``archive.json``'s ``transcripts`` list."""
+    t = e.transcript
+    turns, narration = [], []
+    for section in t.sections:
+        for block in section.blocks:
+            if isinstance(block, Turn):
+                turns.append(
+                    {
+                        "speaker": block.speaker,
+                        "label": block.label,
+                        "role": block.role,
+                        "affiliation": block.affiliation,
+                        "anchor": block.anchor,
+                        "line": block.line,
+                        "paragraphs": [p.text for p in block.paragraphs],
+                    }
+                )
+            elif isinstance(block, Paragraph):
+                narration.append(block.text)
+    return {
+        "id": t.id,
+        "file": t.file.rsplit("/", 1)[-1],
+        "title": t.title.value,
+        "date": t.date.value,
+        "place": t.place.value,
+        "source": t.source.value,
+        "kind": t.kind,
+        "page": e.page if directory_urls else e.src_uri[: -len(".md")] + ".html",
+        "speakers": list(e.speakers),
+        "topics": [tag.topic for tag in e.topics],
+        "summary": [p.text for p in t.summary],
+        "turns": turns,
+        "narration": narration,
+        "headings": [h.text for h in t.headings()],
+        "elided": t.elided,
+        "metadata_origin": {
+            "title": t.title.origin,
+            "date": t.date.origin,
+            "place": t.place.origin,
+            "source": t.source.origin,
+        },
+    }
+
+
+def _speakers_and_topics(archive: Archive) -> dict[str, Any]:
     speaking = {pid for e in archive.entries for pid in e.speakers}
     speakers = [
         {
@@ -85,9 +85,43 @@ def archive_dict(archive: Archive, *, directory_urls: bool = True) -> dict[str, 
         {"id": t.id, "label": t.label, "description": t.description, "phrases": list(t.phrases)}
         for t in archive.topics
     ]
-    return {"transcripts": transcripts, "speakers": speakers, "topics": topics}
+    return {"speakers": speakers, "topics": topics}
 
 
-def archive_json(archive: Archive, *, directory_urls: bool = True) -> str:
-    """Deterministic JSON text (sorted input order, fixed separators, UTF-8)."""
-    return json.dumps(archive_dict(archive, directory_urls=directory_urls), ensure_ascii=False, indent=1) + "\n"
+def archive_dict(archive: Archive, *, directory_urls: bool = True) -> dict[str, Any]:
+    """The corpus as plain data; ``page`` is the URL in the edition being built."""
+    transcripts = [transcript_dict(e, directory_urls=directory_urls) for e in archive.entries]
+    return {"transcripts": transcripts, **_speakers_and_topics(archive)}
+
+
+PARALLEL_FROM = 1000
+"""Below this many transcripts, forking workers costs more than it saves."""
+_SLOT = "\x00transcripts\x00"
+"""Stands in for the transcripts while the rest is encoded (no transcript text holds a NUL)."""
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1)
+
+
+def archive_json(archive: Archive, *, directory_urls: bool = True, workers: int = 1) -> str:
+    """Deterministic JSON text (sorted input order, fixed separators, UTF-8).
+
+    Exactly ``json.dumps(archive_dict(archive), ensure_ascii=False, indent=1) + "\n"``, but each
+    transcript is encoded on its own (by forked workers when there are many) and set in place at
+    its depth: two levels in, so every line of it is indented by two more spaces (JSON strings
+    hold no raw newline)."""
+    entries = archive.entries
+    if not entries:
+        return _dumps(archive_dict(archive, directory_urls=directory_urls)) + "\n"
+    parts, rest = fork_chunks(
+        lambda a, b: [_dumps(transcript_dict(e, directory_urls=directory_urls)).replace("\n", "\n  ") for e in entries[a:b]],
+        len(entries), workers, also=lambda: _dumps({"transcripts": [_SLOT], **_speakers_and_topics(archive)}),
+        parallel_from=PARALLEL_FROM,
+    )
+    slot = json.dumps(_SLOT)
+    if rest.count(slot) != 1:  # a NUL in a curated name or label: encode the whole in one piece
+        return _dumps(archive_dict(archive, directory_urls=directory_urls)) + "\n"
+    return rest.replace(slot, ",\n  ".join(text for part in parts for text in part)) + "\n"
+
+

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Optional, Union
 
 
@@ -230,3 +231,8 @@ class Archive:
     people: tuple[Person, ...]
     topics: tuple[Topic, ...]
     problems: tuple[Problem, ...] = field(default=())
+
+    @cached_property
+    def people_by_id(self) -> dict[str, Person]:
+        """Person id -> person, built once per archive (``cached_property`` works on a frozen dataclass)."""
+        return {p.id: p for p in self.people}

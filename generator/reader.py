@@ -209,13 +209,13 @@ def _capitalised(text: str) -> bool:
     )
 
 
+_ARCHIVE_SCRIPT_RE = re.compile("[\u0080-\u00ff\u0400-\u04ff\u2000-\u206f\u2116\u20bd\u20ac]")
+"""Non-ASCII characters of the scripts of the archive (Latin-1, Cyrillic, punctuation, №, ₽, €)."""
+
+
 def _odd_utf8(text: str) -> bool:
     """Non-ASCII text made only of characters outside the scripts of the archive."""
-    odd = [ch for ch in text if ord(ch) >= 0x80]
-    return bool(odd) and not any(
-        ch <= "\u00ff" or "\u0400" <= ch <= "\u04ff" or "\u2000" <= ch <= "\u206f" or ch in "\u2116\u20bd\u20ac"
-        for ch in odd
-    )
+    return not text.isascii() and not _ARCHIVE_SCRIPT_RE.search(text)
 
 
 def _short_cyrillic(data: bytes) -> bool:
@@ -357,7 +357,12 @@ def to_document(file: str, data: bytes, sidecar: Optional[Sidecar] = None) -> Re
     text = normalise(text)
     lines: list[SourceLine] = []
     removed: dict[str, list[int]] = {}
+    # Most files hold no control or invisible character at all: look line by line only when one does.
+    suspect = bool(_BAD_CONTROL_RE.search(text) or _INVISIBLE_RE.search(text))
     for number, raw in enumerate(text.split("\n"), start=1):
+        if not suspect:
+            lines.append(SourceLine(number, raw.rstrip()))
+            continue
         bad = _BAD_CONTROL_RE.search(raw)
         if bad:
             problems.append(

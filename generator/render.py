@@ -8,9 +8,7 @@ text is escaped by ``escape.html`` (markupsafe) wherever it is printed.
 from __future__ import annotations
 
 import datetime as _dt
-import multiprocessing as mp
 import posixpath
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Optional
@@ -19,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import downloads as _downloads
 from .escape import front_matter, html
+from .parallel import fork_chunks
 from .search import SearchPlan, bundle
 from .model import Archive, Entry, Field, Paragraph, Person, TopicHit, Transcript, Turn
 from .speakers import role_at
@@ -187,25 +186,27 @@ class Renderer:
 
     # ------------------------------------------------------------------ pages
     def pages(self, workers: int = 1) -> list[Page]:
-        out = [self.home(), self.search_page(), self.tags_page()]
-        out += self.transcript_pages(workers)
-        out += self.speaker_pages()
-        out += self.topic_pages()
-        out += self.chronology_pages()
-        return out
+        """Every page. With ``workers`` > 1, forked workers render transcript pages while this
+        process renders the pages about the whole archive (speakers, topics, chronology)."""
+
+        def whole_archive() -> tuple[list[Page], list[Page]]:
+            head = [self.home(), self.search_page(), self.tags_page()]
+            return head, self.speaker_pages() + self.topic_pages() + self.chronology_pages()
+
+        transcripts, (head, tail) = self._transcript_pages(workers, also=whole_archive)
+        return head + transcripts + tail
 
     def transcript_pages(self, workers: int = 1) -> list[Page]:
         """Every transcript page; with ``workers`` > 1, forked processes share the work."""
+        return self._transcript_pages(workers)[0]
+
+    def _transcript_pages(self, workers: int, also: Any = None) -> tuple[list[Page], Any]:
         entries = self.archive.entries
-        if workers <= 1 or len(entries) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
-            return [self.transcript(e) for e in entries]
-        global _FORKED
-        _FORKED = self
-        try:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
-                return list(pool.map(_render_transcript, range(len(entries)), chunksize=64))
-        finally:
-            _FORKED = None
+        parts, other = fork_chunks(
+            lambda a, b: [self.transcript(e) for e in entries[a:b]], len(entries), workers,
+            also=also, parallel_from=PARALLEL_FROM,
+        )
+        return [page for part in parts for page in part], other
 
     def transcript(self, entry: Entry) -> Page:
         t = entry.transcript
@@ -592,13 +593,6 @@ def description(t: Transcript) -> str:
 
 PARALLEL_FROM = 1000
 """Below this many transcripts, forking workers costs more than it saves."""
-_FORKED: Optional[Renderer] = None
-
-
-def _render_transcript(index: int) -> Page:
-    """Render one transcript page in a forked worker, from the renderer the parent set up."""
-    assert _FORKED is not None
-    return _FORKED.transcript(_FORKED.archive.entries[index])
 
 
 def render(

@@ -125,7 +125,7 @@ def _paragraph_note(parent: ET.Element, p: Paragraph, kind: Optional[str] = None
 def tei_tree(entry: Entry, archive: Archive, *, publisher: str = "Transcript Archive", base_url: str = "") -> ET.Element:
     """The TEI document of one transcript as an ElementTree element (no namespace prefixes)."""
     t = entry.transcript
-    people = {p.id: p for p in archive.people}
+    people = archive.people_by_id
     topics = {tp.id: tp for tp in archive.topics}
     pids = person_ids(entry)
 

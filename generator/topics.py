@@ -15,7 +15,8 @@ Thresholds (documented in the README and held by tests):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from itertools import compress
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from .model import TaggedTopic, Topic, TopicHit
@@ -47,6 +48,9 @@ class Matcher:
     """First word of a phrase -> the most words a phrase starting with it has."""
     patterns: tuple[re.Pattern[str], ...]
     """One expression per topic, for short texts such as titles."""
+    lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """First word of a phrase -> the word counts of the phrases starting with it, longest first
+    (``longest`` is the first of them)."""
 
     @classmethod
     def build(cls, topics: Iterable[Topic]) -> "Matcher":
@@ -66,7 +70,13 @@ class Matcher:
         longest: dict[str, int] = {}
         for key in phrases:
             longest[key[0]] = max(longest.get(key[0], 0), len(key))
-        return cls(topics, {k: tuple(v) for k, v in phrases.items()}, longest, tuple(patterns))
+        lengths: dict[str, set[int]] = {}
+        for key in phrases:
+            lengths.setdefault(key[0], set()).add(len(key))
+        return cls(
+            topics, {k: tuple(v) for k, v in phrases.items()}, longest, tuple(patterns),
+            {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()},
+        )
 
     def first_matches(self, text: str) -> dict[str, tuple[int, int]]:
         """Topic id -> (start, end) of its first phrase in ``text``, longest phrase first at a position."""
@@ -75,12 +85,17 @@ class Matcher:
         values = _TOKEN.findall(folded)
         words: list[re.Match[str]] = []
         longest = self.longest
-        for i, word in enumerate(values):
-            most = longest.get(word)
-            if not most:
-                continue
-            for n in range(min(most, len(values) - i), 0, -1):
-                topic_ids = self.phrases.get(tuple(values[i:i + n]))
+        if longest.keys().isdisjoint(values):
+            return found
+        # Only the words that start some phrase are looked at (selected at C speed).
+        lengths = self.lengths or {w: tuple(range(most, 0, -1)) for w, most in longest.items()}
+        phrases = self.phrases
+        count = len(values)
+        for i in compress(range(count), map(longest.__contains__, values)):
+            for n in lengths[values[i]]:  # only the word counts some phrase has, longest first
+                if n > count - i:
+                    continue
+                topic_ids = phrases.get(tuple(values[i:i + n]))
                 if topic_ids:
                     if not words:
                         words = list(_TOKEN.finditer(folded))

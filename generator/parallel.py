@@ -1,0 +1,81 @@
+"""Per-transcript work on both cores: forked workers share the data the parent already holds.
+
+``fork_chunks(fn, n, workers)`` computes ``fn(start, stop)`` for consecutive slices of
+``range(n)`` and returns the results in slice order, exactly as a plain loop would. Workers are
+forked, so they read the parent's data (the archive, the documents) without it being pickled; only
+their results travel back. The parent is not idle: it first runs ``also()`` (work that is not per
+transcript, e.g. the aggregate pages) and then takes over the slices no worker has started yet,
+from the end, so both cores stay busy whichever side finishes first. Without ``fork`` or with
+few items everything runs in this process, in the same order.
+
+Imports nothing of ours; ``fn`` must be pure (it may run in another process).
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing as mp
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, Callable, Optional, TypeVar
+
+T = TypeVar("T")
+
+PARALLEL_FROM = 1000
+"""Below this many items, forking workers costs more than it saves."""
+SLICES_PER_WORKER = 8
+"""More, smaller slices balance the two sides better; each slice costs one round trip."""
+
+_JOB: Optional[Callable[[int, int], Any]] = None
+
+
+def _run(bounds: tuple[int, int]) -> Any:
+    assert _JOB is not None
+    return _JOB(*bounds)
+
+
+def workers_default() -> int:
+    return os.cpu_count() or 1
+
+
+def slices(n: int, parts: int) -> list[tuple[int, int]]:
+    size = max(1, -(-n // max(1, parts)))
+    return [(k, min(k + size, n)) for k in range(0, n, size)]
+
+
+def fork_chunks(
+    fn: Callable[[int, int], T],
+    n: int,
+    workers: int = 0,
+    *,
+    also: Optional[Callable[[], Any]] = None,
+    parallel_from: int = PARALLEL_FROM,
+) -> tuple[list[T], Any]:
+    """([fn(a, b) for each slice (a, b) of range(n)], also()) using forked workers when worthwhile."""
+    workers = workers or workers_default()
+    if workers <= 1 or n < parallel_from or "fork" not in mp.get_all_start_methods():
+        other = also() if also is not None else None
+        return [fn(a, b) for a, b in slices(n, 1)], other
+    global _JOB
+    bounds = slices(n, workers * SLICES_PER_WORKER)
+    results: list[Any] = [None] * len(bounds)
+    _JOB = fn
+    gc.freeze()  # the children's collector leaves the shared objects alone: fewer copied pages
+    try:
+        # One worker per core but the parent's own: the parent works too.
+        with ProcessPoolExecutor(max_workers=max(1, workers - 1), mp_context=mp.get_context("fork")) as pool:
+            futures: list[Future] = [pool.submit(_run, b) for b in bounds]
+            other = also() if also is not None else None
+            for k in range(len(bounds) - 1, -1, -1):
+                if futures[k].cancel():  # not started by a worker: do it here
+                    results[k] = fn(*bounds[k])
+            for k, f in enumerate(futures):
+                if not f.cancelled():
+                    results[k] = f.result()
+    finally:
+        _JOB = None
+        gc.unfreeze()
+    return results, other
+
+
+__all__ = ["fork_chunks", "slices", "PARALLEL_FROM", "workers_default"]
