@@ -15,7 +15,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 from . import curation as curation_mod
 from .enrich import Context, Enriched, combine, duplicate_pages, enrich_one
@@ -27,9 +27,9 @@ from .reader import read_folder
 from .downloads import download_pages
 from .figures import figure_pages
 from .render import Links, Page, render
-from .search import PAGEFIND_PART, SearchPlan, choose, run_pagefind, search_documents
+from .search import PAGEFIND_PART, SearchPlan, assign_parts, choose, run_pagefind, search_document
 from .site import SiteBuildError, make_readable, mkdocs_build_isolated, recover, swap_in, workspace
-from .writer import copy_hand_written, publish, stage, write_tree
+from .writer import Stager, copy_hand_written, publish, write_tree
 
 log = logging.getLogger("generator")
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +46,9 @@ class Timings:
     """Seconds per stage, in pipeline order."""
 
     stages: dict[str, float] = field(default_factory=dict)
+
+    def add(self, name: str, seconds: float) -> None:
+        self.stages[name] = self.stages.get(name, 0.0) + seconds
 
     def measure(self, name: str, fn: Callable, *args, **kwargs):
         start = time.perf_counter()
@@ -114,6 +117,66 @@ def process_all(
     return enriched, problems
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """The outcome of read, parse and enrich: the archive (None if the input was refused)."""
+
+    archive: Optional[Archive]
+    problems: tuple[Problem, ...]
+    search: Optional[SearchPlan] = None
+
+    @property
+    def ok(self) -> bool:
+        return self.archive is not None and not any(p.severity == "error" for p in self.problems)
+
+
+def prepare(
+    input_dir: Path,
+    *,
+    timings: Optional[Timings] = None,
+    offline: bool = False,
+    search: str = "auto",
+    pagefind_part: int = PAGEFIND_PART,
+) -> Prepared:
+    """Read, parse and enrich a folder of transcripts, and check everything; nothing is written."""
+    timings = timings or Timings()
+    try:
+        curated = curation_mod.load()
+    except curation_mod.CurationError as exc:
+        return Prepared(None, tuple(exc.problems))
+    documents, problems = timings.measure("read", read_folder, input_dir)
+    problems += duplicate_pages([(transcript_id(d.stem), d.file) for d in documents])
+    enriched, parse_problems = timings.measure("parse+enrich", process_all, documents, curated)
+    del documents
+    problems += parse_problems
+    if any(p.severity == "error" for p in problems):
+        return Prepared(None, tuple(problems))
+    archive = timings.measure("combine", combine, enriched, curated)
+    problems += list(archive.problems)
+    if any(p.severity == "error" for p in problems):
+        return Prepared(None, tuple(problems))
+    plan = choose(search, len(archive.entries), offline=offline, part_size=pagefind_part)
+    return Prepared(archive, tuple(problems), plan)
+
+
+def produce(
+    archive: Archive, plan: SearchPlan, *, directory_urls: bool = True, offline: bool = False,
+    timings: Optional[Timings] = None,
+) -> Iterator[list[Page]]:
+    """Every generated page and data file, one batch per render stage, so that a caller can write
+    each batch and let it go before the next is made (at 10,000 transcripts the pages come to
+    1.4 GB of text)."""
+    timings = timings or Timings()
+    workers = os.cpu_count() or 1
+    yield timings.measure("render", render, archive, directory_urls=directory_urls, search=plan, workers=workers)
+    yield [Page("data/archive.json", timings.measure(
+        "export", archive_json, archive, directory_urls=directory_urls, workers=workers))]
+    yield timings.measure("figures", figure_pages, archive, Links(directory_urls), workers=workers)
+    yield timings.measure("downloads", download_pages, archive, workers=workers)
+    if offline:
+        yield vendor_pages()
+
+
 def generate(
     input_dir: Path,
     *,
@@ -123,33 +186,16 @@ def generate(
     search: str = "auto",
     pagefind_part: int = PAGEFIND_PART,
 ) -> Generated:
-    """Run read, parse, enrich and render on a folder of transcripts; nothing is written."""
+    """Run read, parse, enrich and render on a folder of transcripts and keep every page in
+    memory (for tests, ``check`` and the watch loop); nothing is written."""
     timings = timings or Timings()
-    try:
-        curated = curation_mod.load()
-    except curation_mod.CurationError as exc:
-        return Generated(None, (), tuple(exc.problems))
-    documents, problems = timings.measure("read", read_folder, input_dir)
-    problems += duplicate_pages([(transcript_id(d.stem), d.file) for d in documents])
-    enriched, parse_problems = timings.measure("parse+enrich", process_all, documents, curated)
-    problems += parse_problems
-    if any(p.severity == "error" for p in problems):
-        return Generated(None, (), tuple(problems))
-    archive = timings.measure("combine", combine, enriched, curated)
-    problems += list(archive.problems)
-    if any(p.severity == "error" for p in problems):
-        return Generated(None, (), tuple(problems))
-    plan = choose(search, len(archive.entries), offline=offline, part_size=pagefind_part)
-    pages = timings.measure(
-        "render", render, archive, directory_urls=directory_urls, search=plan, workers=os.cpu_count() or 1
-    )
-    pages.append(Page("data/archive.json", timings.measure("export", archive_json, archive, directory_urls=directory_urls, workers=os.cpu_count() or 1)))
-    pages.extend(timings.measure("figures", figure_pages, archive, Links(directory_urls), workers=os.cpu_count() or 1))
-    pages.extend(timings.measure("downloads", download_pages, archive, workers=os.cpu_count() or 1))
-    if offline:
-        pages.extend(vendor_pages())
-    pages.sort(key=lambda p: p.path)
-    return Generated(archive, tuple(pages), tuple(problems), plan)
+    prepared = prepare(input_dir, timings=timings, offline=offline, search=search, pagefind_part=pagefind_part)
+    if not prepared.ok:
+        return Generated(None, (), prepared.problems)
+    assert prepared.archive is not None and prepared.search is not None
+    batches = produce(prepared.archive, prepared.search, directory_urls=directory_urls, offline=offline, timings=timings)
+    pages = sorted((page for batch in batches for page in batch), key=lambda p: p.path)
+    return Generated(prepared.archive, tuple(pages), prepared.problems, prepared.search)
 
 
 def vendor_pages() -> list[Page]:
@@ -164,20 +210,22 @@ def vendor_pages() -> list[Page]:
 
 
 def build_site(
-    pages: list[Page],
+    batches: Iterable[list[Page]],
     search: Optional[SearchPlan],
     *,
     docs_dir: Path,
     site_dir: Path,
     config_file: Path,
+    transcripts: Sequence[str] = (),
     timings: Optional[Timings] = None,
     sync_docs: bool = True,
 ) -> None:
     """Stage the docs dir, build it with MkDocs, then swap in the new site and sync the docs dir.
 
-    ``pages`` is emptied once staged, so that the generator's memory is given back before MkDocs
-    and Pagefind run. The offline edition passes ``sync_docs=False``: its pages link to ``.html``
-    files and stay in the staging dir, so ``site_src/`` always holds the hosted edition.
+    Each batch of pages is written to the staging dir (and, for Pagefind, to its index parts) and
+    let go before the next is made. ``transcripts`` lists the transcript pages' docs-dir paths,
+    which decide the Pagefind parts. The offline edition passes ``sync_docs=False``: its pages link
+    to ``.html`` files and stay in the staging dir, so ``site_src/`` always holds the hosted edition.
     """
     timings = timings or Timings()
     site_dir = site_dir.resolve()
@@ -188,19 +236,34 @@ def build_site(
         staging = work / "docs"
         staging.mkdir()
         copy_hand_written(docs_dir, staging)
-        staged = timings.measure("stage", stage, staging, docs_dir, pages)
+        stager = Stager(staging, docs_dir)
         lunr = search is None or search.engine == "lunr"
-        if not lunr:
-            parts = search_documents(pages, search.parts)
-            part_dirs = [work / f"search-{k}" for k in range(len(parts))]
-            for folder, docs in zip(part_dirs, parts):
-                timings.measure("stage", write_tree, folder, docs)
-        pages.clear()
+        parts = 1 if lunr else search.parts
+        part_of = assign_parts(transcripts, parts)
+        part_dirs = [work / f"search-{k}" for k in range(parts)]
+        batch_iter = iter(batches)
+        while (batch := next(batch_iter, None)) is not None:
+            start = time.perf_counter()
+            stager.add(batch)
+            if not lunr:
+                by_part: dict[int, list[tuple[str, str]]] = {}
+                for page in batch:
+                    doc = search_document(page)
+                    if doc is not None:
+                        by_part.setdefault(part_of.get(page.path, 0), []).append(doc)
+                for k, docs in sorted(by_part.items()):
+                    write_tree(part_dirs[k], docs)
+                by_part.clear()
+            batch = None  # let the batch go before the next one is made
+            timings.add("stage", time.perf_counter() - start)
+        staged = stager.finish()
         gc.collect()
         new_site = work / "site"
         if lunr:
             timings.measure("mkdocs", mkdocs_build_isolated, config_file, staging, new_site)
         else:
+            for folder in part_dirs:
+                folder.mkdir(exist_ok=True)
             # Pagefind indexes the staged copies on one core while MkDocs builds on the other.
             index = work / "index"
             timings.stages.setdefault("mkdocs", 0.0)  # reported in pipeline order, whichever ends first
@@ -227,4 +290,4 @@ def report(problems: tuple[Problem, ...] | list[Problem], stream=sys.stderr) -> 
         print(str(p), file=stream)
 
 
-__all__ = ["read_folder", "process_all", "generate", "build_site", "Timings", "SiteBuildError", "report"]
+__all__ = ["read_folder", "process_all", "prepare", "produce", "generate", "build_site", "Timings", "SiteBuildError", "report"]

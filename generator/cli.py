@@ -39,23 +39,24 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .search import configured_engine
 
     engine = args.search or configured_engine(ROOT / "mkdocs.yml")
-    generated = pipeline.generate(
-        args.input, directory_urls=not args.offline, timings=timings, offline=args.offline, search=engine,
-        pagefind_part=args.pagefind_part,
+    prepared = pipeline.prepare(
+        args.input, timings=timings, offline=args.offline, search=engine, pagefind_part=args.pagefind_part,
     )
-    pipeline.report(generated.problems)
-    if not generated.ok:
-        errors = sum(1 for p in generated.problems if p.severity == "error")
+    pipeline.report(prepared.problems)
+    if not prepared.ok:
+        errors = sum(1 for p in prepared.problems if p.severity == "error")
         print(f"Refused: {errors} problem(s) in the input; nothing was written.", file=sys.stderr)
         return EXIT_INPUT
     site_dir = args.site_dir or (ROOT / ("site-offline" if args.offline else "site"))
     _progress(f"building the site with MkDocs into {site_dir}")
-    n, plan, pages = len(generated.archive.entries), generated.search, list(generated.pages)
-    del generated  # build_site empties `pages`; nothing else may keep the archive alive
+    archive, plan = prepared.archive, prepared.search
+    n, transcripts = len(archive.entries), [e.src_uri for e in archive.entries]
+    batches = pipeline.produce(archive, plan, directory_urls=not args.offline, offline=args.offline, timings=timings)
+    del prepared, archive  # only `batches` keeps the archive, until the last page is made
     try:
         pipeline.build_site(
-            pages, plan, docs_dir=args.docs_dir, site_dir=site_dir, config_file=config, timings=timings,
-            sync_docs=not args.offline,
+            batches, plan, docs_dir=args.docs_dir, site_dir=site_dir, config_file=config, timings=timings,
+            transcripts=transcripts, sync_docs=not args.offline,
         )
     except pipeline.SiteBuildError as exc:
         print(f"error: {exc}\nThe previous site and docs dir were left as they were.", file=sys.stderr)

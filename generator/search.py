@@ -18,7 +18,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Optional
 
 if TYPE_CHECKING:
     from .render import Page
@@ -89,36 +89,48 @@ _IGNORED_CONTROLS = (
 )
 
 
-def search_documents(pages: Iterable["Page"], parts: int, language: str = "en") -> list[list[tuple[str, str]]]:
-    """What Pagefind indexes, built from the generated pages instead of MkDocs' output.
+def search_document(page: "Page", language: str = "en") -> Optional[tuple[str, str]]:
+    """What Pagefind indexes of one generated page, built from the page instead of MkDocs' output.
 
-    Each indexed page becomes ``(site path of its HTML file, a minimal HTML document)`` whose body
-    is the page's body: exactly the HTML MkDocs puts in the page (see ``mkdocs_hooks.py``), where
-    ``data-pagefind-body`` marks what is indexed, so the theme around it does not matter. Pagefind
-    can then index while MkDocs builds. Left out of this copy: paragraph ids (Pagefind makes
-    sub-results from headings only, and recording every paragraph anchor cost 40% of its time) and
-    the permalink and cite controls, which carry ``data-pagefind-ignore`` anyway.
-    Transcripts are split into ``parts`` runs of consecutive pages; the other pages join part 0.
+    Returns ``(site path of the page's HTML file, a minimal HTML document)`` for a page Pagefind
+    indexes, None for any other. The document's body is the page's body: exactly the HTML MkDocs
+    puts in the page (see ``mkdocs_hooks.py``), where ``data-pagefind-body`` marks what is indexed,
+    so the theme around it does not matter and Pagefind can index while MkDocs builds. Left out of
+    this copy: paragraph ids (Pagefind makes sub-results from headings only, and recording every
+    paragraph anchor cost 40% of its time) and the permalink and cite controls, which carry
+    ``data-pagefind-ignore`` anyway.
     """
-    head, transcripts = [], []
+    if not page.path.endswith(".md") or not any(
+        page.path == root or (root.endswith("/") and page.path.startswith(root)) for root in INDEXED
+    ):
+        return None
+    stem = page.path[:-3]
+    html_path = (stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/") + "index.html"
+    body = page.text[page.text.index("\n---\n") + 5:] if page.text.startswith("---\n") else page.text
+    body = _PARAGRAPH_ID.sub('<p class="', body)
+    for control in _IGNORED_CONTROLS:
+        body = control.sub("", body)
+    return html_path, f'<!DOCTYPE html>\n<html lang="{language}"><head><meta charset="utf-8"></head><body>\n{body}</body></html>\n'
+
+
+def assign_parts(transcripts: Iterable[str], parts: int) -> dict[str, int]:
+    """Which Pagefind part indexes each transcript page (docs-dir paths): consecutive runs of the
+    sorted paths, as even as possible. Every other page goes to part 0."""
+    ordered = sorted(transcripts)
+    size = max(1, math.ceil(len(ordered) / max(1, parts)))
+    return {path: k // size for k, path in enumerate(ordered)}
+
+
+def search_documents(pages: Iterable["Page"], parts: int) -> list[list[tuple[str, str]]]:
+    """``search_document`` for every page, grouped by part (each part in path order)."""
+    pages = list(pages)
+    part_of = assign_parts((p.path for p in pages if p.path.startswith("transcripts/")), parts)
+    out: list[list[tuple[str, str]]] = [[] for _ in range(max(1, parts))]
     for page in pages:
-        if not page.path.endswith(".md") or not any(
-            page.path == root or (root.endswith("/") and page.path.startswith(root)) for root in INDEXED
-        ):
-            continue
-        stem = page.path[:-3]
-        html_path = (stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/") + "index.html"
-        body = page.text[page.text.index("\n---\n") + 5:] if page.text.startswith("---\n") else page.text
-        body = _PARAGRAPH_ID.sub('<p class="', body)
-        for control in _IGNORED_CONTROLS:
-            body = control.sub("", body)
-        doc = f'<!DOCTYPE html>\n<html lang="{language}"><head><meta charset="utf-8"></head><body>\n{body}</body></html>\n'
-        (transcripts if page.path.startswith("transcripts/") else head).append((html_path, doc))
-    transcripts.sort()
-    size = max(1, math.ceil(len(transcripts) / max(1, parts)))
-    chunks = [transcripts[k * size:(k + 1) * size] for k in range(max(1, parts))]
-    chunks[0] = sorted(head) + chunks[0]
-    return chunks
+        doc = search_document(page)
+        if doc is not None:
+            out[part_of.get(page.path, 0)].append(doc)
+    return [sorted(part) for part in out]
 
 
 def configured_engine(config_file: Path) -> str:

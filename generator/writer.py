@@ -110,44 +110,61 @@ def _generated_in(docs_dir: Path) -> set[str]:
         return set()
 
 
-def stage(staging: Path, docs_dir: Path, pages: Iterable[Page]) -> Staged:
-    """Write ``pages`` into the new folder ``staging``, comparing each with ``docs_dir`` on the way.
+class Stager:
+    """Fills the new folder ``staging`` with pages, comparing each with ``docs_dir`` on the way.
 
     A page whose bytes equal the docs dir's copy is hard-linked from it instead of written (a copy
     if the two folders are on different file systems); ``publish`` later moves only the changed
-    pages into the docs dir, so an unchanged page is neither written twice nor read back.
+    pages into the docs dir, so an unchanged page is neither written twice nor read back. Pages
+    may come in batches (``add``), so that a caller need not hold them all.
     """
-    previous = _generated_in(docs_dir)
-    paths, changed, made = [], [], set()
-    for page in pages:
-        if not is_generated(page.path):
-            raise ValueError(f"refusing to write {page.path}: not a generated path")
-        paths.append(page.path)
-        target = staging / page.path
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        data = page.text.encode("utf-8")
-        current = docs_dir / page.path
-        if page.path in previous:
-            try:
-                same = current.stat().st_size == len(data) and current.read_bytes() == data
-            except OSError:
-                same = False
-            if same:
+
+    def __init__(self, staging: Path, docs_dir: Path):
+        self.staging, self.docs_dir = staging, docs_dir
+        self.previous = _generated_in(docs_dir)
+        self.paths: list[str] = []
+        self.changed: list[str] = []
+        self._made: set[Path] = set()
+
+    def add(self, pages: Iterable[Page]) -> None:
+        for page in pages:
+            if not is_generated(page.path):
+                raise ValueError(f"refusing to write {page.path}: not a generated path")
+            self.paths.append(page.path)
+            target = self.staging / page.path
+            if target.parent not in self._made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self._made.add(target.parent)
+            data = page.text.encode("utf-8")
+            if page.path in self.previous:
+                current = self.docs_dir / page.path
                 try:
-                    os.link(current, target)
-                    continue
+                    same = current.stat().st_size == len(data) and current.read_bytes() == data
                 except OSError:
-                    pass
+                    same = False
+                if same:
+                    try:
+                        os.link(current, target)
+                        continue
+                    except OSError:
+                        pass
+                else:
+                    self.changed.append(page.path)
             else:
-                changed.append(page.path)
-        else:
-            changed.append(page.path)
-        with open(target, "xb") as fh:  # "x": two pages for one path are refused
-            fh.write(data)
-    (staging / MANIFEST).write_text(json.dumps(sorted(paths), indent=0) + "\n", encoding="utf-8")
-    return Staged(tuple(paths), tuple(changed))
+                self.changed.append(page.path)
+            with open(target, "xb") as fh:  # "x": two pages for one path are refused
+                fh.write(data)
+
+    def finish(self) -> Staged:
+        (self.staging / MANIFEST).write_text(json.dumps(sorted(self.paths), indent=0) + "\n", encoding="utf-8")
+        return Staged(tuple(self.paths), tuple(self.changed))
+
+
+def stage(staging: Path, docs_dir: Path, pages: Iterable[Page]) -> Staged:
+    """Stage all ``pages`` at once (see ``Stager``)."""
+    stager = Stager(staging, docs_dir)
+    stager.add(pages)
+    return stager.finish()
 
 
 def publish(docs_dir: Path, staging: Path, staged: Staged) -> WriteReport:
