@@ -95,26 +95,45 @@ def _process_slice(start: int, stop: int) -> list[tuple[Optional[Enriched], list
 
 
 def process_all(
-    documents: list[RawDocument], curated: curation_mod.Curation, workers: int = 0
+    documents: list[RawDocument], curated: curation_mod.Curation, workers: int = 0, cache: Optional[dict] = None
 ) -> tuple[list[Enriched], list[Problem]]:
     """Parse and enrich every document, on all cores when there are many.
 
     The context is built once here; forked workers inherit it and the documents, so only their
-    results are pickled (``parallel.fork_chunks``)."""
+    results are pickled (``parallel.fork_chunks``). ``cache`` (the watch loop's, for one curation)
+    keeps each document's result under the document object itself, which the read cache hands
+    back unchanged for an unchanged file: only new or changed documents are parsed."""
     global _DOCUMENTS
+    todo = documents if cache is None else [d for d in documents if cache.get(id(d), (None,))[0] is not d]
     _init_worker(curated)
-    _DOCUMENTS = documents
+    _DOCUMENTS = todo
     try:
-        parts, _ = fork_chunks(_process_slice, len(documents), workers, parallel_from=PARALLEL_FROM)
+        parts, _ = fork_chunks(_process_slice, len(todo), workers, parallel_from=PARALLEL_FROM)
     finally:
         _DOCUMENTS = []
+    results = [r for part in parts for r in part]
+    if cache is not None:
+        fresh = {id(d): (d, r) for d, r in zip(todo, results)}
+        results = [(fresh.get(id(d)) or cache[id(d)])[1] for d in documents]
+        cache.clear()
+        cache.update({id(d): (d, r) for d, r in zip(documents, results)})
     enriched, problems = [], []
-    for part in parts:
-        for e, probs in part:
-            problems.extend(probs)
-            if e is not None:
-                enriched.append(e)
+    for e, probs in results:
+        problems.extend(probs)
+        if e is not None:
+            enriched.append(e)
     return enriched, problems
+
+
+@dataclass
+class Memo:
+    """What the watch loop keeps from one run to the next: the files it read (by modification
+    time, size and inode) and what parsing them gave, so that an unchanged file is neither read
+    nor parsed again. Cleared whenever the curated data changes."""
+
+    curation: Optional[curation_mod.Curation] = None
+    read: dict = field(default_factory=dict)
+    parsed: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -137,6 +156,7 @@ def prepare(
     offline: bool = False,
     search: str = "auto",
     pagefind_part: int = PAGEFIND_PART,
+    memo: Optional[Memo] = None,
 ) -> Prepared:
     """Read, parse and enrich a folder of transcripts, and check everything; nothing is written."""
     timings = timings or Timings()
@@ -144,9 +164,12 @@ def prepare(
         curated = curation_mod.load()
     except curation_mod.CurationError as exc:
         return Prepared(None, tuple(exc.problems))
-    documents, problems = timings.measure("read", read_folder, input_dir)
+    if memo is not None and memo.curation != curated:
+        memo.curation, memo.read, memo.parsed = curated, {}, {}
+    documents, problems = timings.measure("read", read_folder, input_dir, memo.read if memo else None)
     problems += duplicate_pages([(transcript_id(d.stem), d.file) for d in documents])
-    enriched, parse_problems = timings.measure("parse+enrich", process_all, documents, curated)
+    enriched, parse_problems = timings.measure(
+        "parse+enrich", process_all, documents, curated, cache=memo.parsed if memo else None)
     del documents
     problems += parse_problems
     if any(p.severity == "error" for p in problems):
@@ -185,11 +208,13 @@ def generate(
     offline: bool = False,
     search: str = "auto",
     pagefind_part: int = PAGEFIND_PART,
+    memo: Optional[Memo] = None,
 ) -> Generated:
     """Run read, parse, enrich and render on a folder of transcripts and keep every page in
     memory (for tests, ``check`` and the watch loop); nothing is written."""
     timings = timings or Timings()
-    prepared = prepare(input_dir, timings=timings, offline=offline, search=search, pagefind_part=pagefind_part)
+    prepared = prepare(
+        input_dir, timings=timings, offline=offline, search=search, pagefind_part=pagefind_part, memo=memo)
     if not prepared.ok:
         return Generated(None, (), prepared.problems)
     assert prepared.archive is not None and prepared.search is not None

@@ -133,14 +133,20 @@ def cmd_watch(args: argparse.Namespace) -> int:
             if p.is_file()
         }
 
+    memo = pipeline.Memo()  # files read and parsed last time: only changed ones are redone
+    last: dict[str, str] = {}  # the text of every page as written last time
+
     def regenerate() -> None:
         start = time.perf_counter()
-        generated = pipeline.generate(args.input)
+        generated = pipeline.generate(args.input, memo=memo)
         pipeline.report(generated.problems)
         if not generated.ok:
             print("Input refused; the docs dir was left as it was.", file=sys.stderr)
             return
-        result = sync(args.docs_dir, generated.pages)
+        known = frozenset(p.path for p in generated.pages if last.get(p.path) == p.text)
+        result = sync(args.docs_dir, generated.pages, known=known)
+        last.clear()
+        last.update((p.path, p.text) for p in generated.pages)
         print(f"Rewrote {len(result.written)} page(s), removed {len(result.deleted)} in {time.perf_counter() - start:.2f}s.")
 
     regenerate()

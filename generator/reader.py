@@ -455,39 +455,71 @@ def _display(path: Path) -> str:
     return Path(rel).as_posix() if not rel.startswith("..") else path.as_posix()
 
 
-def read_folder(folder: Path) -> tuple[list[RawDocument], list[Problem]]:
+def _stat(path: Path) -> Optional[tuple[int, int, int]]:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size, st.st_ino
+
+
+def _read_one(path: Path, sidecar_path: Path) -> tuple[Optional[RawDocument], tuple[Problem, ...]]:
+    """Read one transcript and its sidecar; the document is None if either is refused."""
+    problems: list[Problem] = []
+    display = _display(path)
+    sidecar = None
+    sidecar_ok = True
+    if sidecar_path.exists():
+        side_display = _display(sidecar_path)
+        try:
+            side_text, _ = decode_bytes(sidecar_path.read_bytes())
+        except DecodeError as exc:
+            problems.append(Problem(side_display, exc.line, str(exc)))
+            sidecar_ok = False
+        else:
+            sidecar, side_problems = parse_sidecar(side_display, side_text)
+            problems.extend(side_problems)
+            sidecar_ok = sidecar is not None
+    result = to_document(display, path.read_bytes(), sidecar)
+    problems.extend(result.problems)
+    return (result.document if sidecar_ok else None), tuple(problems)
+
+
+def read_folder(
+    folder: Path, cache: Optional[dict] = None
+) -> tuple[list[RawDocument], list[Problem]]:
     """Read every ``*.txt`` transcript in ``folder`` (sorted by name) with its sidecar, if any.
 
     A transcript whose sidecar is refused is still read, so that the problems of its text are
     reported in the same run; it is left out of the documents. A sidecar with no transcript next
     to it is reported as a warning: its metadata would otherwise be silently unused.
+
+    ``cache`` (the watch loop's) maps a transcript to what reading it gave, keyed by its own and
+    its sidecar's modification time, size and inode: an unchanged file is not read again. It is
+    left holding this run's files only.
     """
     documents: list[RawDocument] = []
     problems: list[Problem] = []
     if not folder.is_dir():
         return [], [Problem(str(folder), 0, "input folder does not exist")]
+    seen: dict = {}
     for path in sorted(folder.rglob("*" + TRANSCRIPT_SUFFIX)):
         if _hidden(path, folder):
             continue
-        display = _display(path)
-        sidecar = None
-        sidecar_ok = True
         sidecar_path = path.with_name(path.name[: -len(TRANSCRIPT_SUFFIX)] + SIDECAR_SUFFIX)
-        if sidecar_path.exists():
-            side_display = _display(sidecar_path)
-            try:
-                side_text, _ = decode_bytes(sidecar_path.read_bytes())
-            except DecodeError as exc:
-                problems.append(Problem(side_display, exc.line, str(exc)))
-                sidecar_ok = False
-            else:
-                sidecar, side_problems = parse_sidecar(side_display, side_text)
-                problems.extend(side_problems)
-                sidecar_ok = sidecar is not None
-        result = to_document(display, path.read_bytes(), sidecar)
-        problems.extend(result.problems)
-        if result.document is not None and sidecar_ok:
-            documents.append(result.document)
+        key = (str(path), _stat(path), _stat(sidecar_path)) if cache is not None else None
+        if key is not None and key in cache:
+            document, file_problems = seen[key] = cache[key]
+        else:
+            document, file_problems = _read_one(path, sidecar_path)
+            if key is not None:
+                seen[key] = (document, file_problems)
+        problems.extend(file_problems)
+        if document is not None:
+            documents.append(document)
+    if cache is not None:
+        cache.clear()
+        cache.update(seen)
     for side in sorted(folder.rglob("*" + SIDECAR_SUFFIX)):
         if _hidden(side, folder):
             continue

@@ -45,8 +45,11 @@ def _atomic_write(target: Path, data: bytes) -> None:
     os.replace(tmp, target)
 
 
-def sync(docs_dir: Path, pages: Iterable[Page]) -> WriteReport:
-    """Make the generated part of ``docs_dir`` equal to ``pages``; write only what differs."""
+def sync(docs_dir: Path, pages: Iterable[Page], known: frozenset[str] = frozenset()) -> WriteReport:
+    """Make the generated part of ``docs_dir`` equal to ``pages``; write only what differs.
+
+    ``known`` names pages the caller knows to be on disk as they are (the watch loop wrote
+    them last time and has not changed them since): they are not read back to compare."""
     docs_dir.mkdir(parents=True, exist_ok=True)
     manifest_path = docs_dir / MANIFEST
     try:
@@ -62,6 +65,9 @@ def sync(docs_dir: Path, pages: Iterable[Page]) -> WriteReport:
         if not is_generated(page.path):
             raise ValueError(f"refusing to write {page.path}: not a generated path")
         current.append(page.path)
+        if page.path in known:
+            unchanged += 1
+            continue
         target = docs_dir / page.path
         data = page.text.encode("utf-8")
         try:

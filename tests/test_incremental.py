@@ -1,0 +1,65 @@
+"""The watch loop's memory: an unchanged file is neither read nor parsed again, and the pages are
+exactly those of a fresh run."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator import build
+from generator.synthetic import make_corpus
+
+from .conftest import SEEDS
+
+
+def _pages(generated):
+    return {p.path: p.text for p in generated.pages}
+
+
+def test_memo_redoes_only_changed_files_and_matches_a_fresh_run(tmp_path, monkeypatch):
+    corpus = tmp_path / "in"
+    make_corpus(SEEDS, corpus, 30)
+    shutil.copy(SEEDS / "000_e1b8126810e250a3.txt", corpus / "zz_seed.txt")
+    memo = build.Memo()
+    first = build.generate(corpus, memo=memo)
+    assert first.ok and _pages(first) == _pages(build.generate(corpus))
+
+    parsed: list[str] = []
+    real = build._process
+    monkeypatch.setattr(build, "_process", lambda doc: parsed.append(doc.file) or real(doc))
+    read: list[str] = []
+    real_read = build.read_folder.__globals__["_read_one"]
+    monkeypatch.setitem(build.read_folder.__globals__, "_read_one", lambda p, s: read.append(p.name) or real_read(p, s))
+
+    # one file edited, one added, one removed, one sidecar added
+    victim = sorted(corpus.glob("0001*.txt"))[0]
+    victim.write_text(victim.read_text(encoding="utf-8").replace(" the ", " THE ", 1), encoding="utf-8")
+    shutil.copy(SEEDS / "002_69eb490c4cffbb28.txt", corpus / "zz_new.txt")
+    gone = sorted(corpus.glob("0002*.txt"))[0]
+    gone.unlink()
+    (corpus / "zz_seed.meta.yaml").write_text('title: "Talks, as titled by a curator"\n', encoding="utf-8")
+
+    second = build.generate(corpus, memo=memo)
+    assert sorted(read) == sorted([victim.name, "zz_new.txt", "zz_seed.txt"])
+    assert sorted(Path(f).name for f in parsed) == sorted(read)
+    parsed.clear()
+    fresh = build.generate(corpus)  # without the memo: every file read and parsed
+    assert len(parsed) == 30 + 1
+    assert _pages(second) == _pages(fresh)
+    assert [str(p) for p in second.problems] == [str(p) for p in fresh.problems]
+    assert any("Talks, as titled by a curator" in text for text in _pages(second).values())
+
+
+def test_memo_is_dropped_when_the_curation_changes(tmp_path, monkeypatch):
+    corpus = tmp_path / "in"
+    make_corpus(SEEDS, corpus, 5)
+    memo = build.Memo()
+    build.generate(corpus, memo=memo)
+    assert len(memo.parsed) == 5
+    curated = memo.curation
+    monkeypatch.setattr(build.curation_mod, "load", lambda: curated.__class__(curated.shapes, curated.people[1:], curated.topics))
+    parsed: list[str] = []
+    real = build._process
+    monkeypatch.setattr(build, "_process", lambda doc: parsed.append(doc.file) or real(doc))
+    build.generate(corpus, memo=memo)
+    assert len(parsed) == 5
