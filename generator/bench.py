@@ -446,6 +446,44 @@ def incremental(corpus: Path, docs: Path, site: Path, logs: Path, n: int, fixed:
     }
 
 
+def watch_step(corpus: str, docs: str, index: int) -> None:
+    """The watch loop's step, measured in its own process: a warm-up run fills the memo, then one
+    transcript is added and one paragraph changed, and the next run is timed. Prints JSON."""
+    from . import build
+    from .writer import sync
+
+    memo, last = build.Memo(), {}
+
+    def step() -> dict:
+        timings = build.Timings()
+        start = time.perf_counter()
+        generated = build.generate(Path(corpus), memo=memo, timings=timings)
+        known = frozenset(p.path for p in generated.pages if last.get(p.path) == p.text)
+        report = sync(Path(docs), generated.pages, known=known)
+        last.clear()
+        last.update((p.path, p.text) for p in generated.pages)
+        return {"seconds": round(time.perf_counter() - start, 3), "rewritten": len(report.written),
+                "stages_s": {k: round(v, 3) for k, v in timings.stages.items()}}
+
+    warm = step()
+    new = synthetic.add_document(SEEDS, Path(corpus), index, seed=CORPUS_SEED)
+    names = sorted(p.name for p in Path(corpus).glob("*.txt"))
+    victim = names[len(names) // 3]
+    edit_paragraph(Path(corpus) / victim)
+    second = step()
+    print(json.dumps({"warm_up": warm, "step": second, "added": new.name, "edited": victim}))
+
+
+def watch_measure(corpus: Path, docs: Path, logs: Path, n: int) -> dict:
+    code = f"from generator.bench import watch_step; watch_step({str(corpus)!r}, {str(docs)!r}, {n + 1})"
+    run = measure([sys.executable, "-c", code], cwd=ROOT, log_dir=logs)
+    if run.returncode != 0:
+        raise RuntimeError(f"watch step failed:\n{run.stderr[-3000:]}")
+    result = json.loads(run.stdout.strip().splitlines()[-1])
+    result["peak_rss_mb"] = run.peak_rss_mb
+    return result
+
+
 def one_year(corpus: Path, base: Path, logs: Path) -> dict:
     """Build the transcripts of the busiest year alone: one independent part of a split build."""
     files = synthetic.read_manifest(corpus)["files"]
@@ -500,6 +538,8 @@ def bench_one(n: int, base: Path) -> dict:
     year = one_year(corpus, base, logs)
     _say(f"N={n}: incremental rebuild")
     inc = incremental(corpus, docs, base / "site", logs, n, fixed)
+    _say(f"N={n}: the watch loop's step")
+    inc["watch"] = watch_measure(corpus, docs, logs, n)
     ratio = round(ours["wall_s"] / baseline["wall_s"], 3) if baseline["wall_s"] else None
     per_1000 = ours["site_mb"] / n * 1000
     return {
@@ -573,6 +613,8 @@ def table(result: dict) -> str:
         f"incremental (1 added, 1 paragraph changed): {inc['md_rewritten']} of {inc['md_files']} Markdown files "
         f"rewritten {inc['rewritten_by_dir']}; generator stages {inc['generator_s']}s, docs update "
         f"{inc['docs_update_s']}s, whole rebuild {inc['wall_s']}s",
+        f"watch loop step (memo warm; 1 added, 1 paragraph changed): {inc['watch']['step']['seconds']}s, "
+        f"{inc['watch']['step']['rewritten']} pages rewritten; peak RSS {inc['watch']['peak_rss_mb']} MB",
         f"one year alone ({yr['year']}, {yr['transcripts']} transcripts of {yr['years']} years): {yr['wall_s']}s "
         f"(generator {yr['generator_s']}s, mkdocs {yr['mkdocs_s']}s), {yr['site_mb']} MB",
         f"site per 1,000 transcripts: {result['pages_limit']['site_mb_per_1000']} MB; "

@@ -90,6 +90,8 @@ def test_incremental_rewrites_only_some_files(report):
     assert inc["rewritten_by_dir"].get("transcripts", 0) >= 2  # the new page and the edited one
     assert f"transcripts/{Path(inc['added_transcript']).stem}.md" in inc["md_rewritten_paths"]
     assert inc["rewritten_same_content"] == 0  # nothing is rewritten with the bytes it already had
+    watch = inc["watch"]
+    assert 2 <= watch["step"]["rewritten"] < inc["md_files"]
 
 
 def test_build_line_parser():
