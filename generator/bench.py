@@ -188,13 +188,9 @@ def parse_build_line(stdout: str) -> tuple[int, dict[str, float], str]:
 
 
 def generator_seconds(stages: dict[str, float]) -> float:
-    """Seconds of every stage before MkDocs (read, parse, enrich, render, export, stage …)."""
-    total = 0.0
-    for name, sec in stages.items():
-        if name in ("mkdocs", "search index"):
-            break
-        total += sec
-    return round(total, 3)
+    """Seconds of the generator's own stages (read, parse, enrich, render, export, stage …): all but
+    MkDocs, the search index (which runs beside them) and the final write."""
+    return round(sum(sec for name, sec in stages.items() if name not in ("mkdocs", "search index", "write")), 3)
 
 
 def _walk_files(root: Path):

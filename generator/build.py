@@ -266,41 +266,44 @@ def build_site(
         parts = 1 if lunr else search.parts
         part_of = assign_parts(transcripts, parts)
         part_dirs = [work / f"search-{k}" for k in range(parts)]
-        batch_iter = iter(batches)
-        while (batch := next(batch_iter, None)) is not None:
-            start = time.perf_counter()
-            stager.add(batch)
-            if not lunr:
-                by_part: dict[int, list[tuple[str, str]]] = {}
-                for page in batch:
-                    doc = search_document(page)
-                    if doc is not None:
-                        by_part.setdefault(part_of.get(page.path, 0), []).append(doc)
-                for k, docs in sorted(by_part.items()):
-                    write_tree(part_dirs[k], docs)
-                by_part.clear()
-            batch = None  # let the batch go before the next one is made
-            timings.add("stage", time.perf_counter() - start)
-        staged = stager.finish()
-        gc.collect()
-        new_site = work / "site"
-        if lunr:
-            timings.measure("mkdocs", mkdocs_build_isolated, config_file, staging, new_site)
-        else:
-            for folder in part_dirs:
-                folder.mkdir(exist_ok=True)
-            # Pagefind indexes the staged copies on one core while MkDocs builds on the other.
-            index = work / "index"
-            timings.stages.setdefault("mkdocs", 0.0)  # reported in pipeline order, whichever ends first
-            with ThreadPoolExecutor(max_workers=1) as pool:
-                indexing = pool.submit(timings.measure, "search index", run_pagefind, part_dirs, index)
-                try:
-                    timings.measure("mkdocs", mkdocs_build_isolated, config_file, staging, new_site, material_search=False)
-                finally:
+        index = work / "index"
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            indexing = None
+            batch_iter = iter(batches)
+            while (batch := next(batch_iter, None)) is not None:
+                start = time.perf_counter()
+                stager.add(batch)
+                if not lunr:
+                    by_part: dict[int, list[tuple[str, str]]] = {}
+                    for page in batch:
+                        doc = search_document(page)
+                        if doc is not None:
+                            by_part.setdefault(part_of.get(page.path, 0), []).append(doc)
+                    if by_part and indexing is not None:
+                        raise RuntimeError(f"{sorted(by_part.values())[0][0][0]} came after the search index was started")
+                    for k, docs in sorted(by_part.items()):
+                        write_tree(part_dirs[k], docs)
+                    by_part.clear()
+                    if indexing is None:
+                        # The first batch (render) holds every page Pagefind indexes: Pagefind
+                        # starts now, on one core, while the generator and then MkDocs go on.
+                        for folder in part_dirs:
+                            folder.mkdir(exist_ok=True)
+                        indexing = pool.submit(timings.measure, "search index", run_pagefind, part_dirs, index)
+                batch = None  # let the batch go before the next one is made
+                timings.add("stage", time.perf_counter() - start)
+            staged = stager.finish()
+            gc.collect()
+            new_site = work / "site"
+            try:
+                timings.measure("mkdocs", mkdocs_build_isolated, config_file, staging, new_site, material_search=lunr)
+            finally:
+                if indexing is not None:
                     try:
                         indexing.result()
                     except RuntimeError as exc:
                         raise SiteBuildError(str(exc)) from None
+        if not lunr:
             os.replace(index / "pagefind", new_site / "pagefind")
         make_readable(new_site)
         swap_in(new_site, site_dir)
