@@ -352,7 +352,7 @@ def our_build(corpus: Path, docs: Path, site: Path, logs: Path, label: str) -> d
         "generator_s": gen,
         "mkdocs_s": stages.get("mkdocs"),
         "search_index_s": stages.get("search index", 0.0),
-        "startup_and_other_s": round(run.wall_s - sum(stages.values()), 2),
+        "startup_and_other_s": round(run.wall_s - sum(v for k, v in stages.items() if k != "search index"), 2),
         "search_engine": engine,
     }
 
@@ -582,7 +582,7 @@ def table(result: dict) -> str:
     for name, sec in o["stages_s"].items():
         rows.append((f"  {name} (s)", sec, b["mkdocs_s"] if name == "mkdocs" else None))
     rows += [
-        ("  startup, swap, other (s)", o["startup_and_other_s"], None),
+        ("  startup, swap, other (s; search index runs beside MkDocs)", o["startup_and_other_s"], None),
         ("generator stages before MkDocs (s)", o["generator_s"], None),
         ("ms per transcript", result["ours_ms_per_transcript"], result["baseline_ms_per_transcript"]),
         ("CPU time, all processes (s)", o["cpu_s"], b["cpu_s"]),

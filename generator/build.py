@@ -27,7 +27,7 @@ from .reader import read_folder
 from .downloads import download_pages
 from .figures import figure_pages
 from .render import Links, Page, render
-from .search import PAGEFIND_PART, SearchPlan, assign_parts, choose, run_pagefind, search_document
+from .search import PAGEFIND_JOBS, PAGEFIND_PART, SearchPlan, assign_parts, choose, run_pagefind, search_document
 from .site import SiteBuildError, make_readable, mkdocs_build_isolated, recover, swap_in, workspace
 from .writer import Stager, copy_hand_written, publish, write_tree
 
@@ -266,35 +266,34 @@ def build_site(
         parts = 1 if lunr else search.parts
         part_of = assign_parts(transcripts, parts)
         part_dirs = [work / f"search-{k}" for k in range(parts)]
+        batch_iter = iter(batches)
+        while (batch := next(batch_iter, None)) is not None:
+            start = time.perf_counter()
+            stager.add(batch)
+            if not lunr:
+                by_part: dict[int, list[tuple[str, str]]] = {}
+                for page in batch:
+                    doc = search_document(page)
+                    if doc is not None:
+                        by_part.setdefault(part_of.get(page.path, 0), []).append(doc)
+                for k, docs in sorted(by_part.items()):
+                    write_tree(part_dirs[k], docs)
+                by_part.clear()
+            batch = None  # let the batch go before the next one is made
+            timings.add("stage", time.perf_counter() - start)
+        staged = stager.finish()
+        gc.collect()
+        new_site = work / "site"
         index = work / "index"
         with ThreadPoolExecutor(max_workers=1) as pool:
             indexing = None
-            batch_iter = iter(batches)
-            while (batch := next(batch_iter, None)) is not None:
-                start = time.perf_counter()
-                stager.add(batch)
-                if not lunr:
-                    by_part: dict[int, list[tuple[str, str]]] = {}
-                    for page in batch:
-                        doc = search_document(page)
-                        if doc is not None:
-                            by_part.setdefault(part_of.get(page.path, 0), []).append(doc)
-                    if by_part and indexing is not None:
-                        raise RuntimeError(f"{sorted(by_part.values())[0][0][0]} came after the search index was started")
-                    for k, docs in sorted(by_part.items()):
-                        write_tree(part_dirs[k], docs)
-                    by_part.clear()
-                    if indexing is None:
-                        # The first batch (render) holds every page Pagefind indexes: Pagefind
-                        # starts now, on one core, while the generator and then MkDocs go on.
-                        for folder in part_dirs:
-                            folder.mkdir(exist_ok=True)
-                        indexing = pool.submit(timings.measure, "search index", run_pagefind, part_dirs, index)
-                batch = None  # let the batch go before the next one is made
-                timings.add("stage", time.perf_counter() - start)
-            staged = stager.finish()
-            gc.collect()
-            new_site = work / "site"
+            if not lunr:
+                for folder in part_dirs:
+                    folder.mkdir(exist_ok=True)
+                # Pagefind indexes the staged copies while MkDocs builds, two parts at a time, so
+                # that both cores stay busy until the last part is done.
+                timings.stages.setdefault("mkdocs", 0.0)  # reported in pipeline order
+                indexing = pool.submit(timings.measure, "search index", run_pagefind, part_dirs, index, PAGEFIND_JOBS)
             try:
                 timings.measure("mkdocs", mkdocs_build_isolated, config_file, staging, new_site, material_search=lunr)
             finally:
