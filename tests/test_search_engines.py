@@ -125,6 +125,23 @@ def test_pagefind_query_and_filter(corpus, browser):
         server.server_close()
 
 
+def test_search_probe_measures_a_query(corpus, browser):
+    """The benchmark's probe (first result time and bytes downloaded) works on a Pagefind site."""
+    from generator.searchprobe import probe
+
+    root, markers = corpus
+    site = root / "pf" / "site"  # built by test_pagefind_query_and_filter
+    if not site.exists():
+        site, _ = build_into(root / "pf", root / "in", extra_args=["--search", "pagefind", "--pagefind-part", "8"])
+    report = probe(site, ["zebrafinch07", "afternoon"], browser)
+    assert report["index_parts"] == 3
+    first, second = report["queries"]
+    assert first["results"] >= 1 and f"transcripts/{markers['zebrafinch07']}/" in first["first_result"]
+    assert second["results"] >= 24  # every transcript, from all three parts
+    assert first["bytes_fetched"] > 0 and first["files_fetched"] > second["files_fetched"] > 0
+    assert first["engine_ms"] > 0
+
+
 def test_lunr_query_lands_on_turn(corpus, browser):
     root, markers = corpus
     site, _ = build_into(root / "lunr", root / "in", extra_args=["--search", "lunr"])

@@ -1,0 +1,97 @@
+"""Measure what a reader's first searches cost on a built site with Pagefind, in real Chromium.
+
+    python -m generator.searchprobe SITE [--query WORDS ...]
+
+Serves SITE over HTTP on 127.0.0.1, opens its search page and, through Pagefind's JavaScript API
+with every index part merged as the page does, runs each query and loads its first five results.
+Prints JSON: per query, the milliseconds the engine took, the number of results, and the bytes and
+files the browser fetched for it (the first query includes Pagefind's script and WebAssembly; bytes
+are as served, so an upper bound for a host that compresses). Needs Playwright and Chromium (the test dependencies);
+``CHROMIUM`` names the browser (default /usr/bin/chromium).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import os
+import sys
+import threading
+from pathlib import Path
+
+_SEARCH = """async ([parts, query]) => {
+    if (!window.__pf) {
+        window.__pf = await import(new URL("../pagefind/pagefind.js", document.baseURI).href);
+        await window.__pf.options({});
+        for (const p of parts) { await window.__pf.mergeIndex(new URL(p, document.baseURI).href); }
+    }
+    const t0 = performance.now();
+    const search = await window.__pf.search(query);
+    const first = await Promise.all(search.results.slice(0, 5).map(r => r.data()));
+    return {ms: performance.now() - t0, results: search.results.length, first: first.length ? first[0].url : null};
+}"""
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def probe(site: Path, queries: list[str], browser=None) -> dict:
+    """Time each query in Pagefind's own API (search, then the first five results' data) on the
+    site's search page, with every index part merged, and count the bytes the browser fetched.
+    ``browser`` is a Playwright Chromium browser; by default one is launched."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            launched = p.chromium.launch(
+                executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                      "--disable-component-update", "--disable-sync", "--no-first-run"],
+            )
+            try:
+                return probe(site, queries, launched)
+            finally:
+                launched.close()
+    parts = sorted((p for p in (site / "pagefind").glob("part-*") if p.is_dir()), key=lambda p: int(p.name[5:]))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    fetched: list[tuple[str, int]] = []
+    results = []
+    context = browser.new_context()
+    try:
+        context.on("requestfinished", lambda r: fetched.append((r.url, r.sizes()["responseBodySize"])))
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/")
+        page.wait_for_load_state("networkidle")
+        fetched.clear()  # the page itself and the UI's assets are not the query's cost
+        for q in queries:
+            start = len(fetched)
+            answer = page.evaluate(_SEARCH, [[f"../pagefind/{d.name}/" for d in parts], q])
+            page.wait_for_timeout(200)  # late responses of this query
+            new = [(u, n) for u, n in fetched[start:] if "/pagefind/" in u]
+            results.append({
+                "query": q, "engine_ms": round(answer["ms"], 1), "results": answer["results"],
+                "first_result": answer["first"], "bytes_fetched": sum(n for _, n in new), "files_fetched": len(new),
+            })
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+    return {"site": str(site), "index_parts": 1 + len(parts), "queries": results}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator.searchprobe", description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", type=Path)
+    parser.add_argument("--query", action="append", default=None)
+    args = parser.parse_args(argv)
+    print(json.dumps(probe(args.site, args.query or ["sanctions", "grain harvest", "Lukashenko"]), indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
