@@ -29,11 +29,15 @@ PAGEFIND_FROM = 500
 it passes the 10 MB at which browsers start to stall (FACTS.md) at about 500."""
 OFFLINE_FULL_TEXT_UNTIL = 1000
 ENGINES = ("auto", "lunr", "pagefind")
-PAGEFIND_PART = 2000
+PAGEFIND_PART = 10_000
 """Transcripts per Pagefind index part. Pagefind holds a whole index in memory while it builds it
-(measured: about 0.55 MB per transcript, 5.5 GB for 10,000 in one index), so a large archive is
-indexed in parts of at most this many transcripts, one after the other, and the search page merges
-them (Pagefind's ``mergeIndex``)."""
+(measured: about 0.55 MB per transcript, 5.5 GB for 10,000 in one index). Beyond this many, the
+archive is indexed in parts, two at a time, and the search page merges them (Pagefind's
+``mergeIndex``). Parts cost search quality: Pagefind answers several words with the pages that
+hold all of them, but an index where one word never occurs falls back to the pages holding the
+others, so a merged search for two words can list pages of other parts that hold only one
+(measured at 10,000 in parts of 2,000: "nuclear icebreaker" gave 8,303 results instead of 1).
+So one index is kept as long as memory allows; ``build --pagefind-part N`` trades the other way."""
 PAGEFIND_JOBS = 2
 """Pagefind parts indexed at the same time (each on one core, beside MkDocs on another)."""
 INDEXED = ("index.md", "transcripts/", "speakers/", "topics/", "chronology/")
