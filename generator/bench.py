@@ -443,31 +443,25 @@ def incremental(corpus: Path, docs: Path, site: Path, logs: Path, n: int, fixed:
 
 
 def watch_step(corpus: str, docs: str, index: int) -> None:
-    """The watch loop's step, measured in its own process: a warm-up run fills the memo, then one
-    transcript is added and one paragraph changed, and the next run is timed. Prints JSON."""
+    """The watch loop's step, measured in its own process: a warm-up step fills the memo, then one
+    transcript is added and one paragraph changed, and the next step is timed. Prints JSON."""
     from . import build
-    from .writer import sync
+    from .cli import step
 
     memo, last = build.Memo(), {}
-
-    def step() -> dict:
-        timings = build.Timings()
-        start = time.perf_counter()
-        generated = build.generate(Path(corpus), memo=memo, timings=timings)
-        known = frozenset(p.path for p in generated.pages if last.get(p.path) == p.text)
-        report = sync(Path(docs), generated.pages, known=known)
-        last.clear()
-        last.update((p.path, p.text) for p in generated.pages)
-        return {"seconds": round(time.perf_counter() - start, 3), "rewritten": len(report.written),
-                "stages_s": {k: round(v, 3) for k, v in timings.stages.items()}}
-
-    warm = step()
+    warm = step(Path(corpus), Path(docs), memo, last)
     new = synthetic.add_document(SEEDS, Path(corpus), index, seed=CORPUS_SEED)
     names = sorted(p.name for p in Path(corpus).glob("*.txt"))
     victim = names[len(names) // 3]
     edit_paragraph(Path(corpus) / victim)
-    second = step()
-    print(json.dumps({"warm_up": warm, "step": second, "added": new.name, "edited": victim}))
+    second = step(Path(corpus), Path(docs), memo, last)
+    assert warm is not None and second is not None
+    print(json.dumps({
+        "warm_up": {"seconds": round(warm.total_s, 3)},
+        "step": {"seconds": round(second.total_s, 3), "rewritten": second.written, "changed_transcripts": second.changed,
+                 "changed_pages_first_s": round(second.first_s or 0.0, 3), "changed_pages_first": second.first_written},
+        "added": new.name, "edited": victim,
+    }))
 
 
 def watch_measure(corpus: Path, docs: Path, logs: Path, n: int) -> dict:
@@ -609,8 +603,10 @@ def table(result: dict) -> str:
         f"incremental (1 added, 1 paragraph changed): {inc['md_rewritten']} of {inc['md_files']} Markdown files "
         f"rewritten {inc['rewritten_by_dir']}; generator stages {inc['generator_s']}s, docs update "
         f"{inc['docs_update_s']}s, whole rebuild {inc['wall_s']}s",
-        f"watch loop step (memo warm; 1 added, 1 paragraph changed): {inc['watch']['step']['seconds']}s, "
-        f"{inc['watch']['step']['rewritten']} pages rewritten; peak RSS {inc['watch']['peak_rss_mb']} MB",
+        f"watch loop step (memo warm; 1 added, 1 paragraph changed): the changed transcripts' "
+        f"{inc['watch']['step']['changed_pages_first']} pages in {inc['watch']['step']['changed_pages_first_s']}s, "
+        f"all {inc['watch']['step']['rewritten']} changed pages in {inc['watch']['step']['seconds']}s; "
+        f"peak RSS {inc['watch']['peak_rss_mb']} MB",
         f"one year alone ({yr['year']}, {yr['transcripts']} transcripts of {yr['years']} years): {yr['wall_s']}s "
         f"(generator {yr['generator_s']}s, mkdocs {yr['mkdocs_s']}s), {yr['site_mb']} MB",
         f"site per 1,000 transcripts: {result['pages_limit']['site_mb_per_1000']} MB; "

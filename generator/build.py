@@ -24,9 +24,9 @@ from .model import Archive, Problem, RawDocument
 from .parallel import fork_chunks
 from .parser import parse, transcript_id
 from .reader import read_folder
-from .downloads import download_pages
+from .downloads import download_pages, transcript_downloads
 from .figures import figure_pages
-from .render import Links, Page, render
+from .render import Links, Page, render, render_transcripts
 from .search import PAGEFIND_JOBS, PAGEFIND_PART, SearchPlan, assign_parts, choose, run_pagefind, search_document
 from .site import SiteBuildError, make_readable, mkdocs_build_isolated, recover, swap_in, workspace
 from .writer import Stager, copy_hand_written, publish, write_tree
@@ -134,6 +134,8 @@ class Memo:
     curation: Optional[curation_mod.Curation] = None
     read: dict = field(default_factory=dict)
     parsed: dict = field(default_factory=dict)
+    fresh: frozenset[str] = frozenset()
+    """Ids of the transcripts read and parsed by the last run (all of them on the first run)."""
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,9 @@ def prepare(
         memo.curation, memo.read, memo.parsed = curated, {}, {}
     documents, problems = timings.measure("read", read_folder, input_dir, memo.read if memo else None)
     problems += duplicate_pages([(transcript_id(d.stem), d.file) for d in documents])
+    if memo is not None:
+        known = set(memo.parsed)  # ids of the document objects parsed before, all still alive
+        memo.fresh = frozenset(transcript_id(d.stem) for d in documents if id(d) not in known)
     enriched, parse_problems = timings.measure(
         "parse+enrich", process_all, documents, curated, cache=memo.parsed if memo else None)
     del documents
@@ -198,6 +203,18 @@ def produce(
     yield timings.measure("downloads", download_pages, archive, workers=workers)
     if offline:
         yield vendor_pages()
+
+
+def transcript_pages(
+    archive: Archive, plan: SearchPlan, ids: Iterable[str], *, directory_urls: bool = True
+) -> list[Page]:
+    """The page and the downloads of the transcripts ``ids``, as ``produce`` makes them."""
+    wanted = set(ids)
+    pages = render_transcripts(archive, wanted, directory_urls=directory_urls, search=plan)
+    for entry in archive.entries:
+        if entry.transcript.id in wanted:
+            pages += transcript_downloads(entry, archive)
+    return pages
 
 
 def generate(

@@ -10,7 +10,9 @@ import logging
 import os
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 
 from . import build as pipeline
 from .search import PAGEFIND_PART
@@ -120,11 +122,53 @@ def cmd_pack(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@dataclass(frozen=True)
+class StepReport:
+    """What one step of the watch loop did, and how long it took."""
+
+    changed: int
+    first_written: int
+    first_s: Optional[float]
+    written: int
+    removed: int
+    total_s: float
+
+
+def step(input_dir: Path, docs_dir: Path, memo: "pipeline.Memo", last: dict[str, str]) -> Optional[StepReport]:
+    """One step of the watch loop; None if the input was refused (the docs dir is left as it was).
+
+    Only new or changed files are read and parsed (``memo``). Then, first, the pages and downloads
+    of the changed transcripts are written, so the page being edited shows up at once; then every
+    page is rendered and those that differ from ``last`` (what the previous step wrote) are
+    rewritten, pages that are no longer generated are removed."""
+    from .writer import sync, write_changed
+
+    start = time.perf_counter()
+    prepared = pipeline.prepare(input_dir, memo=memo)
+    pipeline.report(prepared.problems)
+    if not prepared.ok:
+        return None
+    archive, plan = prepared.archive, prepared.search
+    first: list = []
+    first_s = None
+    if last and memo.fresh:
+        first = pipeline.transcript_pages(archive, plan, memo.fresh)
+        first_written = len(write_changed(docs_dir, first))
+        first_s = time.perf_counter() - start
+    else:
+        first_written = 0
+    pages = sorted((p for batch in pipeline.produce(archive, plan) for p in batch), key=lambda p: p.path)
+    known = {p.path for p in pages if last.get(p.path) == p.text} | {p.path for p in first}
+    result = sync(docs_dir, pages, known=frozenset(known))
+    last.clear()
+    last.update((p.path, p.text) for p in pages)
+    return StepReport(len(memo.fresh), first_written, first_s, len(result.written) + first_written,
+                      len(result.deleted), time.perf_counter() - start)
+
+
 def cmd_watch(args: argparse.Namespace) -> int:
     """Regenerate the Markdown whenever a transcript changes, while `mkdocs serve` shows the result."""
     import subprocess
-
-    from .writer import sync
 
     def snapshot() -> dict[str, tuple[int, int]]:
         return {
@@ -137,17 +181,14 @@ def cmd_watch(args: argparse.Namespace) -> int:
     last: dict[str, str] = {}  # the text of every page as written last time
 
     def regenerate() -> None:
-        start = time.perf_counter()
-        generated = pipeline.generate(args.input, memo=memo)
-        pipeline.report(generated.problems)
-        if not generated.ok:
+        report = step(args.input, args.docs_dir, memo, last)
+        if report is None:
             print("Input refused; the docs dir was left as it was.", file=sys.stderr)
             return
-        known = frozenset(p.path for p in generated.pages if last.get(p.path) == p.text)
-        result = sync(args.docs_dir, generated.pages, known=known)
-        last.clear()
-        last.update((p.path, p.text) for p in generated.pages)
-        print(f"Rewrote {len(result.written)} page(s), removed {len(result.deleted)} in {time.perf_counter() - start:.2f}s.")
+        if report.first_s is not None:
+            print(f"Updated {report.first_written} page(s) of the {report.changed} changed transcript(s) "
+                  f"in {report.first_s:.2f}s; the rest follows.")
+        print(f"Rewrote {report.written} page(s), removed {report.removed} in {report.total_s:.2f}s.")
 
     regenerate()
     server = None

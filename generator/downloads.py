@@ -297,33 +297,38 @@ PARALLEL_FROM = 1000
 """Below this many transcripts, forking workers costs more than it saves."""
 
 
+def transcript_downloads(
+    entry: Entry, archive: Archive, *, site_name: str = "Transcript Archive", base_url: str = ""
+) -> list["Page"]:
+    """One transcript's ``.txt``, ``.md.txt``, ``.xml`` (TEI), ``.bib`` and ``.csl.json``."""
+    Page = _render.Page
+    paths = download_paths(entry.transcript.id)
+    return [
+        Page(paths["txt"], transcript_txt(entry, archive, base_url=base_url)),
+        Page(paths["md"], transcript_md(entry, archive, base_url=base_url)),
+        Page(paths["tei"], tei_xml(entry, archive, publisher=site_name, base_url=base_url)),
+        Page(paths["bib"], bibtex(entry, archive, site_name=site_name, base_url=base_url)),
+        Page(paths["csl"], csl_json(entry, archive, site_name=site_name, base_url=base_url)),
+    ]
+
+
 def download_pages(
     archive: Archive, *, site_name: str = "Transcript Archive", base_url: str = "", workers: int = 1
 ) -> list[Page]:
     """``data/turns.csv`` and, per transcript, its ``.txt``, ``.md.txt``, ``.xml`` (TEI), ``.bib``
     and ``.csl.json`` downloads (paths from ``download_paths``)."""
-    Page = _render.Page
     entries = archive.entries
 
-    def files(start: int, stop: int) -> list[Page]:
-        pages = []
-        for entry in entries[start:stop]:
-            paths = download_paths(entry.transcript.id)
-            pages += [
-                Page(paths["txt"], transcript_txt(entry, archive, base_url=base_url)),
-                Page(paths["md"], transcript_md(entry, archive, base_url=base_url)),
-                Page(paths["tei"], tei_xml(entry, archive, publisher=site_name, base_url=base_url)),
-                Page(paths["bib"], bibtex(entry, archive, site_name=site_name, base_url=base_url)),
-                Page(paths["csl"], csl_json(entry, archive, site_name=site_name, base_url=base_url)),
-            ]
-        return pages
+    def files(start: int, stop: int) -> list["Page"]:
+        return [page for entry in entries[start:stop]
+                for page in transcript_downloads(entry, archive, site_name=site_name, base_url=base_url)]
 
     # Forked workers write the per-transcript files while this process writes turns.csv.
     parts, turns = fork_chunks(files, len(entries), workers, also=lambda: turns_csv(archive), parallel_from=PARALLEL_FROM)
-    return [Page("data/turns.csv", turns)] + [page for part in parts for page in part]
+    return [_render.Page("data/turns.csv", turns)] + [page for part in parts for page in part]
 
 
 __all__ = [
-    "download_pages", "download_paths", "turns_csv", "transcript_txt", "transcript_md", "md_escape",
+    "download_pages", "download_paths", "transcript_downloads", "turns_csv", "transcript_txt", "transcript_md", "md_escape",
     "bibtex", "bib_escape", "csl_json", "csl_item", "TURN_COLUMNS",
 ]

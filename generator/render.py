@@ -602,4 +602,13 @@ def render(
     return Renderer(archive, directory_urls=directory_urls, search=search).pages(workers)
 
 
-__all__ = ["Page", "Links", "render"]
+def render_transcripts(
+    archive: Archive, ids: Iterable[str], *, directory_urls: bool = True, search: Optional[SearchPlan] = None
+) -> list[Page]:
+    """The pages of the transcripts ``ids`` only, exactly as ``render`` makes them."""
+    wanted = set(ids)
+    renderer = Renderer(archive, directory_urls=directory_urls, search=search)
+    return [renderer.transcript(e) for e in archive.entries if e.transcript.id in wanted]
+
+
+__all__ = ["Page", "Links", "render", "render_transcripts"]

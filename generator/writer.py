@@ -45,6 +45,31 @@ def _atomic_write(target: Path, data: bytes) -> None:
     os.replace(tmp, target)
 
 
+def _write_if_changed(docs_dir: Path, page: Page) -> bool:
+    """Write ``page`` unless the docs dir already holds exactly its bytes; True if written."""
+    target = docs_dir / page.path
+    data = page.text.encode("utf-8")
+    try:
+        if target.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    _atomic_write(target, data)
+    return True
+
+
+def write_changed(docs_dir: Path, pages: Iterable[Page]) -> list[str]:
+    """Write the pages whose bytes differ, and nothing else (no manifest, no deletions): the watch
+    loop's first, quick pass over the pages of the transcripts that changed."""
+    written = []
+    for page in pages:
+        if not is_generated(page.path):
+            raise ValueError(f"refusing to write {page.path}: not a generated path")
+        if _write_if_changed(docs_dir, page):
+            written.append(page.path)
+    return written
+
+
 def sync(docs_dir: Path, pages: Iterable[Page], known: frozenset[str] = frozenset()) -> WriteReport:
     """Make the generated part of ``docs_dir`` equal to ``pages``; write only what differs.
 
@@ -65,19 +90,10 @@ def sync(docs_dir: Path, pages: Iterable[Page], known: frozenset[str] = frozense
         if not is_generated(page.path):
             raise ValueError(f"refusing to write {page.path}: not a generated path")
         current.append(page.path)
-        if page.path in known:
+        if page.path in known or not _write_if_changed(docs_dir, page):
             unchanged += 1
-            continue
-        target = docs_dir / page.path
-        data = page.text.encode("utf-8")
-        try:
-            if target.read_bytes() == data:
-                unchanged += 1
-                continue
-        except OSError:
-            pass
-        _atomic_write(target, data)
-        written.append(page.path)
+        else:
+            written.append(page.path)
     deleted = sorted(previous - set(current))
     for path in deleted:
         if is_generated(path):

@@ -92,6 +92,8 @@ def test_incremental_rewrites_only_some_files(report):
     assert inc["rewritten_same_content"] == 0  # nothing is rewritten with the bytes it already had
     watch = inc["watch"]
     assert 2 <= watch["step"]["rewritten"] < inc["md_files"]
+    assert watch["step"]["changed_transcripts"] == 2  # the added one and the edited one
+    assert 2 <= watch["step"]["changed_pages_first"] <= watch["step"]["rewritten"]
 
 
 def test_build_line_parser():

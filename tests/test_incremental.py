@@ -63,3 +63,32 @@ def test_memo_is_dropped_when_the_curation_changes(tmp_path, monkeypatch):
     monkeypatch.setattr(build, "_process", lambda doc: parsed.append(doc.file) or real(doc))
     build.generate(corpus, memo=memo)
     assert len(parsed) == 5
+
+
+def test_watch_step_writes_the_changed_transcripts_first_and_ends_like_a_fresh_build(tmp_path, monkeypatch):
+    from generator import cli, writer
+
+    corpus, docs = tmp_path / "in", tmp_path / "docs"
+    make_corpus(SEEDS, corpus, 25)
+    memo, last = build.Memo(), {}
+    first = cli.step(corpus, docs, memo, last)
+    assert first is not None and first.first_s is None  # the first step writes everything at once
+
+    victim = sorted(corpus.glob("0001*.txt"))[0]
+    victim.write_text(victim.read_text(encoding="utf-8").replace(" the ", " THE ", 1), encoding="utf-8")
+    shutil.copy(SEEDS / "002_69eb490c4cffbb28.txt", corpus / "zz_new.txt")
+    early: list[list[str]] = []
+    real = writer.write_changed
+    monkeypatch.setattr(writer, "write_changed", lambda d, pages: early.append(sorted(p.path for p in pages)) or real(d, pages))
+    second = cli.step(corpus, docs, memo, last)
+    assert second is not None and second.changed == 2 and second.first_s is not None
+    (paths,) = early
+    ids = {build.transcript_id(victim.stem), "zz_new"}
+    assert {p.split("/")[1].split(".")[0] for p in paths} == ids
+    assert sum(p.startswith("transcripts/") for p in paths) == 2 and sum(p.startswith("downloads/") for p in paths) == 10
+
+    fresh_docs = tmp_path / "fresh"
+    cli.step(corpus, fresh_docs, build.Memo(), {})
+    ours = {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    theirs = {p.relative_to(fresh_docs).as_posix(): p.read_bytes() for p in fresh_docs.rglob("*") if p.is_file()}
+    assert ours == theirs
