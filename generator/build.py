@@ -11,6 +11,7 @@ import logging
 import os
 import shutil
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -302,23 +303,27 @@ def build_site(
         gc.collect()
         new_site = work / "site"
         index = work / "index"
+        stop = threading.Event()
         with ThreadPoolExecutor(max_workers=1) as pool:
             indexing = None
             if not lunr:
                 for folder in part_dirs:
                     folder.mkdir(exist_ok=True)
-                # Pagefind indexes the staged copies while MkDocs builds, two parts at a time, so
-                # that both cores stay busy until the last part is done.
+                # Pagefind indexes the staged copies while MkDocs builds, so that both cores stay
+                # busy (parts, if any, two at a time).
                 timings.stages.setdefault("mkdocs", 0.0)  # reported in pipeline order
-                indexing = pool.submit(timings.measure, "search index", run_pagefind, part_dirs, index, PAGEFIND_JOBS)
+                indexing = pool.submit(
+                    timings.measure, "search index", run_pagefind, part_dirs, index, PAGEFIND_JOBS, stop)
             try:
                 timings.measure("mkdocs", mkdocs_build_isolated, config_file, staging, new_site, material_search=lunr)
-            finally:
-                if indexing is not None:
-                    try:
-                        indexing.result()
-                    except RuntimeError as exc:
-                        raise SiteBuildError(str(exc)) from None
+            except BaseException:
+                stop.set()  # MkDocs' error (or Ctrl-C) is the one to report: stop Pagefind, don't wait
+                raise
+            if indexing is not None:
+                try:
+                    indexing.result()
+                except RuntimeError as exc:
+                    raise SiteBuildError(str(exc)) from None
         if not lunr:
             os.replace(index / "pagefind", new_site / "pagefind")
         make_readable(new_site)

@@ -1,39 +1,33 @@
-"""MkDocs hooks that let MkDocs skip work whose result the generator already made.
+"""MkDocs hook: generated pages skip Markdown, because their body is already HTML.
 
-1. Generated pages skip Markdown, because their body is already HTML. Every page the generator
-   writes (except a tag index that holds Material's listing marker) is a sequence of raw HTML
-   blocks, each opened at the start of a line, and is marked ``html_body: true`` in its front
-   matter. Python-Markdown passes such blocks through unchanged, so converting them only costs
-   time: measured at 1,000 transcripts, Markdown and MkDocs' anchor collector took 15.5 s of a
-   27.5 s MkDocs build. For a marked page the hook replaces ``Page.render`` with one that takes the
-   HTML as it is, with the ``id`` anchors MkDocs would have collected, so MkDocs still validates
-   links into the page. MkDocs reads and renders every page before it writes the first one, so it
-   would hold every page twice (Markdown and HTML: 2.8 GB at 10,000 transcripts); a marked page's
-   body is instead read again from its file just before the page is built, and dropped after.
-2. Per-transcript downloads (``downloads/``: five files per transcript, 50,000 at 10,000) are
-   hard-linked into the site instead of copied one by one (a copy where linking is not possible).
+Every page the generator writes (except a tag index that holds Material's listing marker) is a
+sequence of raw HTML blocks, each opened at the start of a line, and is marked ``html_body: true``
+in its front matter. Python-Markdown passes such blocks through unchanged, so converting them only
+costs time: measured at 1,000 transcripts, Markdown and MkDocs' anchor collector took 15.5 s of a
+27.5 s MkDocs build. For a marked page the hook replaces ``Page.render`` with one that takes the
+HTML as it is, with the ``id`` anchors MkDocs would have collected, so MkDocs still validates links
+into the page. MkDocs reads and renders every page before it writes the first one, so it would
+hold every page twice (Markdown and HTML: 2.8 GB at 10,000 transcripts); a marked page's body is
+instead read again from its file just before the page is built, and dropped after.
 
-``tests/test_mkdocs_hooks.py`` checks that the built site is byte-identical with and without these
-hooks. A tool that ignores ``hooks:`` (for example Zensical) converts the Markdown and copies the
-files as usual and gets the same site.
+``tests/test_mkdocs_hooks.py`` checks that the built site is byte-identical with and without the
+hook. A tool that ignores ``hooks:`` (for example Zensical) converts the Markdown as usual and gets
+the same site.
 """
 
 from __future__ import annotations
 
 import html
-import os
 import re
-import shutil
 import types
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.meta import get_data
 
 MARKER = "html_body"
-LINKED_ROOTS = ("downloads/",)
 _ID = re.compile(r' id="([^"]*)"')
 _A_NAME = re.compile(r'<a\s[^>]*?\bname="([^"]*)"')
-_linked: list = []
 
 
 def is_marked(page) -> bool:
@@ -77,7 +71,11 @@ def on_page_context(context, page, config, nav):
     if chars is not None:
         with open(page.file.abs_src_path, encoding="utf-8-sig", errors="strict") as fh:  # as MkDocs reads it
             text = fh.read()
-        page.content = text[len(text) - chars:].strip("\n")
+        head, body = text[: len(text) - chars], text[len(text) - chars:]
+        if not head.endswith("---\n"):  # the file changed since MkDocs read it (`mkdocs serve`)
+            body, _ = get_data(text)
+            page.present_anchor_ids = anchor_ids(body)
+        page.content = body.strip("\n")
     return context
 
 
@@ -85,29 +83,3 @@ def on_post_page(output: str, page, config) -> str:
     if getattr(page, _BODY_CHARS, None) is not None:
         page.content = ""
     return output
-
-
-def on_files(files, config):
-    _linked.clear()
-    for file in list(files):
-        if file.src_uri.startswith(LINKED_ROOTS) and not file.is_documentation_page():
-            files.remove(file)
-            _linked.append((file.abs_src_path, file.abs_dest_path))
-    return files
-
-
-def on_post_build(config) -> None:
-    made: set[str] = set()
-    for src, dest in _linked:
-        folder = os.path.dirname(dest)
-        if folder not in made:
-            os.makedirs(folder, exist_ok=True)
-            made.add(folder)
-        try:
-            os.link(src, dest)
-        except FileExistsError:
-            os.unlink(dest)
-            os.link(src, dest)
-        except OSError:  # another file system
-            shutil.copyfile(src, dest)
-    _linked.clear()

@@ -6,6 +6,7 @@ import datetime as _dt
 import math
 import os
 import re
+import time
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -485,6 +486,15 @@ def _read_one(path: Path, sidecar_path: Path) -> tuple[Optional[RawDocument], tu
     return (result.document if sidecar_ok else None), tuple(problems)
 
 
+RACY_NS = 2_000_000_000
+"""A file modified this recently may change again within the same clock tick, keeping its
+modification time and size: it is not remembered, so the next run reads it again."""
+
+
+def _racy(key: tuple, now: int) -> bool:
+    return any(stat is not None and now - stat[0] < RACY_NS for stat in key[1:])
+
+
 def read_folder(
     folder: Path, cache: Optional[dict] = None
 ) -> tuple[list[RawDocument], list[Problem]]:
@@ -503,6 +513,7 @@ def read_folder(
     if not folder.is_dir():
         return [], [Problem(str(folder), 0, "input folder does not exist")]
     seen: dict = {}
+    now = time.time_ns()
     for path in sorted(folder.rglob("*" + TRANSCRIPT_SUFFIX)):
         if _hidden(path, folder):
             continue
@@ -512,7 +523,7 @@ def read_folder(
             document, file_problems = seen[key] = cache[key]
         else:
             document, file_problems = _read_one(path, sidecar_path)
-            if key is not None:
+            if key is not None and not _racy(key, now):
                 seen[key] = (document, file_problems)
         problems.extend(file_problems)
         if document is not None:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import math
 import re
 import subprocess
+import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 import sys
 from dataclasses import dataclass
@@ -149,19 +151,32 @@ def configured_engine(config_file: Path) -> str:
     return str((data.get("extra") or {}).get("search_engine", "auto"))
 
 
-def run_pagefind(part_dirs: list[Path], out_dir: Path, jobs: int = 1) -> None:
+def run_pagefind(part_dirs: list[Path], out_dir: Path, jobs: int = 1, stop: Optional[threading.Event] = None) -> None:
     """Index each part's documents with Pagefind (pinned PyPI ``pagefind[bin]``) into ``out_dir``,
     laid out like the site (``pagefind/``, ``pagefind/part-1/``, ...), ``jobs`` parts at a time.
-    Each Pagefind run uses one core and about 0.55 MB per transcript of its part."""
+    Each Pagefind run uses one core and about 0.55 MB per transcript of its part. Setting ``stop``
+    ends the runs (the build failed elsewhere)."""
+    stop = stop or threading.Event()
 
     def index(k: int) -> None:
-        result = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(part_dirs[k]), "--silent",
-             "--output-path", str(out_dir / bundle(k))],
-            capture_output=True, text=True,
-        )
-        if result.returncode != 0:
-            raise RuntimeError(f"Pagefind failed on part {k}: {result.stderr.strip() or result.stdout.strip()}")
+        if stop.is_set():
+            return
+        with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "pagefind", "--site", str(part_dirs[k]), "--silent",
+                 "--output-path", str(out_dir / bundle(k))],
+                stdout=log, stderr=subprocess.STDOUT, text=True,
+            )
+            while proc.poll() is None:
+                if stop.wait(0.2):
+                    proc.kill()
+                    proc.wait()
+                    return
+            log.seek(0)
+            output = log.read().strip()
+        if proc.returncode != 0:
+            stop.set()
+            raise RuntimeError(f"Pagefind failed on part {k}: {output}")
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         for done in [pool.submit(index, k) for k in range(len(part_dirs))]:

@@ -45,6 +45,14 @@ def _atomic_write(target: Path, data: bytes) -> None:
     os.replace(tmp, target)
 
 
+def _same_size(target: Path, page: Page) -> bool:
+    """A cheap check that a page the caller knows is on disk is still there, whole."""
+    try:
+        return target.stat().st_size == len(page.text.encode("utf-8"))
+    except OSError:
+        return False
+
+
 def _write_if_changed(docs_dir: Path, page: Page) -> bool:
     """Write ``page`` unless the docs dir already holds exactly its bytes; True if written."""
     target = docs_dir / page.path
@@ -74,7 +82,8 @@ def sync(docs_dir: Path, pages: Iterable[Page], known: frozenset[str] = frozense
     """Make the generated part of ``docs_dir`` equal to ``pages``; write only what differs.
 
     ``known`` names pages the caller knows to be on disk as they are (the watch loop wrote
-    them last time and has not changed them since): they are not read back to compare."""
+    them last time and has not changed them since): they are not read back to compare, only
+    checked to be there with the right size (someone may have run ``clean`` meanwhile)."""
     docs_dir.mkdir(parents=True, exist_ok=True)
     manifest_path = docs_dir / MANIFEST
     try:
@@ -90,7 +99,7 @@ def sync(docs_dir: Path, pages: Iterable[Page], known: frozenset[str] = frozense
         if not is_generated(page.path):
             raise ValueError(f"refusing to write {page.path}: not a generated path")
         current.append(page.path)
-        if page.path in known or not _write_if_changed(docs_dir, page):
+        if (page.path in known and _same_size(docs_dir / page.path, page)) or not _write_if_changed(docs_dir, page):
             unchanged += 1
         else:
             written.append(page.path)

@@ -92,7 +92,7 @@ def test_incremental_rewrites_only_some_files(report):
     assert inc["rewritten_same_content"] == 0  # nothing is rewritten with the bytes it already had
     watch = inc["watch"]
     assert 2 <= watch["step"]["rewritten"] < inc["md_files"]
-    assert watch["step"]["changed_transcripts"] == 2  # the added one and the edited one
+    assert watch["step"]["changed_transcripts"] >= 2  # the added and the edited one (and files too new to trust)
     assert 2 <= watch["step"]["changed_pages_first"] <= watch["step"]["rewritten"]
 
 

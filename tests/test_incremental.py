@@ -3,13 +3,22 @@ exactly those of a fresh run."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 from generator import build
 from generator.synthetic import make_corpus
 
 from .conftest import SEEDS
+
+
+def _age(folder: Path) -> None:
+    """Files written a while ago: the memo does not trust files modified in the last 2 s."""
+    old = time.time() - 3600
+    for path in folder.iterdir():
+        os.utime(path, (old, old))
 
 
 def _pages(generated):
@@ -20,6 +29,7 @@ def test_memo_redoes_only_changed_files_and_matches_a_fresh_run(tmp_path, monkey
     corpus = tmp_path / "in"
     make_corpus(SEEDS, corpus, 30)
     shutil.copy(SEEDS / "000_e1b8126810e250a3.txt", corpus / "zz_seed.txt")
+    _age(corpus)
     memo = build.Memo()
     first = build.generate(corpus, memo=memo)
     assert first.ok and _pages(first) == _pages(build.generate(corpus))
@@ -70,6 +80,7 @@ def test_watch_step_writes_the_changed_transcripts_first_and_ends_like_a_fresh_b
 
     corpus, docs = tmp_path / "in", tmp_path / "docs"
     make_corpus(SEEDS, corpus, 25)
+    _age(corpus)
     memo, last = build.Memo(), {}
     first = cli.step(corpus, docs, memo, last)
     assert first is not None and first.first_s is None  # the first step writes everything at once
@@ -92,3 +103,42 @@ def test_watch_step_writes_the_changed_transcripts_first_and_ends_like_a_fresh_b
     ours = {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()}
     theirs = {p.relative_to(fresh_docs).as_posix(): p.read_bytes() for p in fresh_docs.rglob("*") if p.is_file()}
     assert ours == theirs
+
+
+def test_a_file_changed_within_the_clock_tick_is_read_again(tmp_path):
+    """Same size, same mtime after an edit: a file modified in the last 2 s is never trusted."""
+    corpus = tmp_path / "in"
+    make_corpus(SEEDS, corpus, 3)
+    memo = build.Memo()
+    build.prepare(corpus, memo=memo)  # files just written: nothing remembered
+    assert memo.read == {}
+    victim = sorted(corpus.glob("*.txt"))[0]
+    stat = victim.stat()
+    lines = victim.read_text(encoding="utf-8").split("\n")
+    k = max(range(len(lines)), key=lambda i: len(lines[i]))  # the longest paragraph
+    shouted = "".join(c.upper() if c.isascii() else c for c in lines[k])
+    assert shouted != lines[k]
+    lines[k] = shouted
+    victim.write_text("\n".join(lines), encoding="utf-8")
+    assert victim.stat().st_size == stat.st_size
+    os.utime(victim, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size, same mtime
+    prepared = build.prepare(corpus, memo=memo)
+    tid = build.transcript_id(victim.stem)
+    assert tid in memo.fresh
+    (page,) = [p for p in build.transcript_pages(prepared.archive, prepared.search, [tid]) if p.path == f"downloads/{tid}.txt"]
+    assert shouted.split(": ", 1)[-1][:40] in page.text
+
+
+def test_watch_step_restores_a_page_removed_behind_its_back(tmp_path):
+    from generator import cli
+
+    corpus, docs = tmp_path / "in", tmp_path / "docs"
+    make_corpus(SEEDS, corpus, 4)
+    _age(corpus)
+    memo, last = build.Memo(), {}
+    cli.step(corpus, docs, memo, last)
+    page = sorted((docs / "transcripts").glob("*.md"))[0]
+    text = page.read_text(encoding="utf-8")
+    page.unlink()
+    report = cli.step(corpus, docs, memo, last)
+    assert report is not None and report.written == 1 and page.read_text(encoding="utf-8") == text

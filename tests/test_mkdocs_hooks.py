@@ -74,3 +74,30 @@ def test_the_built_site_is_byte_identical_with_and_without_the_hook(docs_dirs, t
         assert any(f.suffix == ".html" for f in files)
         _, mismatch, errors = filecmp.cmpfiles(with_hook, without, [str(f) for f in files], shallow=False)
         assert not mismatch and not errors, (mismatch, errors)
+
+
+def test_markdown_links_to_downloads_still_resolve(built_docs, tmp_path, monkeypatch):
+    """Hand-written pages may link to generated files with Markdown links; strict mode checks them."""
+    import shutil
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    docs = tmp_path / "docs"
+    shutil.copytree(built_docs, docs)
+    bib = sorted((docs / "downloads").glob("*.bib"))[0].name
+    (docs / "notes.md").write_text(f"# Notes\n\nSee [the BibTeX entry](downloads/{bib}).\n", encoding="utf-8")
+    mkdocs_build(ROOT / "mkdocs.yml", docs, tmp_path / "site")
+    assert (tmp_path / "site" / "downloads" / bib).exists()
+    assert f'href="../downloads/{bib}"' in (tmp_path / "site" / "notes" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_page_changed_after_mkdocs_read_it_is_read_again_whole(tmp_path):
+    """`mkdocs serve` may rebuild while the watch loop rewrites a page: the body is re-parsed."""
+    path = tmp_path / "p.md"
+    path.write_text('---\ntitle: "A"\nhtml_body: true\n---\n\n<p id="x">old</p>\n', encoding="utf-8")
+    page = type("P", (), {})()
+    page.file = type("F", (), {"abs_src_path": str(path)})()
+    page.markdown = '\n<p id="x">old</p>\n'
+    mkdocs_hooks._render_verbatim(page, None, None)
+    path.write_text('---\ntitle: "A longer title"\nhtml_body: true\n---\n\n<p id="y">new text</p>\n', encoding="utf-8")
+    mkdocs_hooks.on_page_context({}, page, None, None)
+    assert page.content == '<p id="y">new text</p>' and page.present_anchor_ids == {"y"}
