@@ -91,6 +91,21 @@ def test_failing_mkdocs_build_leaves_site_and_docs_untouched(previous):
     _assert_unchanged(before, _snapshot(work))
 
 
+def test_failing_mkdocs_build_beside_pagefind_is_the_error_reported(previous):
+    """Pagefind runs beside MkDocs: when MkDocs refuses, Pagefind is stopped and MkDocs' error shown."""
+    work, _ = previous
+    (work / "docs" / "broken.md").write_text("# Broken\n\nSee [the missing page](missing.md).\n", encoding="utf-8")
+    before = _snapshot(work)
+    result = fx.run_generator(
+        "build", "--input", str(fx.ROOT / "seeds"), "--docs-dir", str(work / "docs"), "--site-dir", str(work / "site"),
+        "--search", "pagefind",
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "missing.md" in result.stderr and "Pagefind" not in result.stderr, result.stderr
+    assert "left as they were" in result.stderr, result.stderr
+    _assert_unchanged(before, _snapshot(work))
+
+
 # ------------------------------------------------------------------------------ a build killed midway
 
 
