@@ -70,21 +70,24 @@ def _ppid_map() -> dict[int, int]:
     return out
 
 
+def _proc_field(path: str, key: bytes) -> Optional[int]:
+    """The number after ``key`` in a /proc file of "Key: value kB" lines, None if absent."""
+    try:
+        with open(path, "rb") as fh:
+            for line in fh:
+                if line.startswith(key):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return None
+
+
 def _pss_kb(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
-            for line in fh:
-                if line.startswith(b"Pss:"):
-                    return int(line.split()[1])
-    except (OSError, ValueError):
-        pass
-    try:
-        with open(f"/proc/{pid}/status", "rb") as fh:
-            for line in fh:
-                if line.startswith(b"VmRSS:"):
-                    return int(line.split()[1])
-    except (OSError, ValueError):
-        pass
+    """Proportional set size of a process (its resident size where the kernel has no PSS)."""
+    for path, key in ((f"/proc/{pid}/smaps_rollup", b"Pss:"), (f"/proc/{pid}/status", b"VmRSS:")):
+        value = _proc_field(path, key)
+        if value is not None:
+            return value
     return 0
 
 

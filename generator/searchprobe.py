@@ -20,6 +20,7 @@ import os
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 _SEARCH = """async ([parts, query]) => {
     if (!window.__pf) {
@@ -34,9 +35,44 @@ _SEARCH = """async ([parts, query]) => {
 }"""
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-gpu",
+    "--no-first-run",
+]
+"""Debian's Chromium as root on a closed network (see FACTS.md); the browser tests use them too."""
+
+
+def chromium_path() -> str:
+    return os.environ.get("CHROMIUM") or "/usr/bin/chromium"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         pass
+
+
+class SiteServer:
+    """``http.server`` serving one directory on 127.0.0.1, on a free port, in a daemon thread."""
+
+    def __init__(self, directory: Path):
+        handler = functools.partial(_QuietHandler, directory=str(directory))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, name="site-server", daemon=True)
+
+    def __enter__(self) -> "SiteServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join(timeout=5)
 
 
 def probe(site: Path, queries: list[str], browser=None) -> dict:
@@ -47,40 +83,34 @@ def probe(site: Path, queries: list[str], browser=None) -> dict:
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as p:
-            launched = p.chromium.launch(
-                executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                      "--disable-component-update", "--disable-sync", "--no-first-run"],
-            )
+            launched = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
             try:
                 return probe(site, queries, launched)
             finally:
                 launched.close()
     parts = sorted((p for p in (site / "pagefind").glob("part-*") if p.is_dir()), key=lambda p: int(p.name[5:]))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     fetched: list[tuple[str, int]] = []
     results = []
-    context = browser.new_context()
-    try:
-        context.on("requestfinished", lambda r: fetched.append((r.url, r.sizes()["responseBodySize"])))
-        page = context.new_page()
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/")
-        page.wait_for_load_state("networkidle")
-        fetched.clear()  # the page itself and the UI's assets are not the query's cost
-        for q in queries:
-            start = len(fetched)
-            answer = page.evaluate(_SEARCH, [[f"../pagefind/{d.name}/" for d in parts], q])
-            page.wait_for_timeout(200)  # late responses of this query
-            new = [(u, n) for u, n in fetched[start:] if "/pagefind/" in u]
-            results.append({
-                "query": q, "engine_ms": round(answer["ms"], 1), "results": answer["results"],
-                "first_result": answer["first"], "bytes_fetched": sum(n for _, n in new), "files_fetched": len(new),
-            })
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
+    with SiteServer(site) as server:
+        context = browser.new_context()
+        try:
+            context.on("requestfinished", lambda r: fetched.append((r.url, r.sizes()["responseBodySize"])))
+            page = context.new_page()
+            page.goto(server.base + "search/")
+            page.wait_for_load_state("networkidle")
+            fetched.clear()  # the page itself and the UI's assets are not the query's cost
+            for q in queries:
+                start = len(fetched)
+                answer = page.evaluate(_SEARCH, [[f"../pagefind/{d.name}/" for d in parts], q])
+                page.wait_for_timeout(200)  # late responses of this query
+                new = [(u, n) for u, n in fetched[start:] if "/pagefind/" in u]
+                results.append({
+                    "query": q, "engine_ms": round(answer["ms"], 1), "results": answer["results"],
+                    "first_result": answer["first"], "bytes_fetched": sum(n for _, n in new),
+                    "files_fetched": len(new),
+                })
+        finally:
+            context.close()
     return {"site": str(site), "index_parts": 1 + len(parts), "queries": results}
 
 

@@ -12,13 +12,10 @@ Loaded as a pytest plugin by ``tests/test_browser.py`` and ``tests/test_offline.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import re
 import shutil
-import threading
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,52 +24,15 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+# The local server and Chromium's settings are the search probe's (one copy for tool and tests).
+from generator.searchprobe import CHROMIUM_ARGS, SiteServer, chromium_path  # noqa: F401 - used by the tests
+
 ROOT = Path(__file__).resolve().parent.parent
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-gpu",
-    "--no-first-run",
-]
 TIMEOUT_MS = 15_000
 SEARCH_TIMEOUT_MS = 20_000
 VIEWPORT = {"width": 1280, "height": 800}
-
-
-def chromium_path() -> str:
-    return os.environ.get("CHROMIUM") or "/usr/bin/chromium"
-
-
-# ---------------------------------------------------------------------------------------- server
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-
-class SiteServer:
-    """``http.server`` serving one directory on 127.0.0.1, on a free port, in a daemon thread."""
-
-    def __init__(self, directory: Path):
-        handler = functools.partial(_QuietHandler, directory=str(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.httpd.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, name="site-server", daemon=True)
-
-    def __enter__(self) -> "SiteServer":
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-        self.thread.join(timeout=5)
 
 
 # ---------------------------------------------------------------------------------------- watch

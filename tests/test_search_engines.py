@@ -3,15 +3,12 @@ lands on the turn; Pagefind's filters narrow the results."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import threading
 from pathlib import Path
 
 import pytest
 
 from generator.search import PAGEFIND_FROM, choose
+from generator.searchprobe import CHROMIUM_ARGS, SiteServer, chromium_path
 
 from .conftest import build_into
 
@@ -50,11 +47,6 @@ def turn_of(k: int) -> str:
     return name.lower().replace(" ", "-") + "-1"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     root = tmp_path_factory.mktemp("engines")
@@ -62,22 +54,12 @@ def corpus(tmp_path_factory):
     return root, markers
 
 
-def serve(site: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
+        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         yield b
         b.close()
 
@@ -98,10 +80,9 @@ def test_pagefind_query_and_filter(corpus, browser):
         assert (site / "pagefind" / f"part-{k}" / "pagefind-entry.json").exists()
     assert not (site / "pagefind" / "part-3").exists()
     assert not (site / "search" / "search_index.json").exists()
-    server = serve(site)
-    try:
+    with SiteServer(site) as server:
         page = browser.new_page()
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        base = server.base
         for k in (7, 20):  # in the first part and in the last
             page.goto(base + f"search/?q=zebrafinch{k:02d}")
             page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
@@ -120,9 +101,6 @@ def test_pagefind_query_and_filter(corpus, browser):
         after = int(page.text_content(".pagefind-ui__message").split()[0])
         assert 0 < after < before
         assert before >= 24  # every transcript says "afternoon": all three parts answered
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_search_probe_measures_a_query(corpus, browser):
@@ -146,14 +124,10 @@ def test_lunr_query_lands_on_turn(corpus, browser):
     root, markers = corpus
     site, _ = build_into(root / "lunr", root / "in", extra_args=["--search", "lunr"])
     assert (site / "search" / "search_index.json").exists()
-    server = serve(site)
-    try:
+    with SiteServer(site) as server:
         page = browser.new_page()
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        base = server.base
         page.goto(base + "?q=zebrafinch11")
         page.wait_for_selector(".md-search-result__item a", timeout=15000)
         hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))")
         assert any(h.endswith(f"transcripts/{markers['zebrafinch11']}/?h=zebrafinch11#{turn_of(11)}") for h in hrefs), hrefs
-    finally:
-        server.shutdown()
-        server.server_close()
