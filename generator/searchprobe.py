@@ -3,7 +3,7 @@
     python -m generator.searchprobe SITE [--query WORDS ...]
 
 Serves SITE over HTTP on 127.0.0.1, opens its search page and, through Pagefind's JavaScript API
-with every index part merged as the page does, runs each query and loads its first five results.
+as the page's PagefindUI loads it (with every index part merged), runs each query and loads its first five results.
 Prints JSON: per query, the milliseconds the engine took, the number of results, and the bytes and
 files the browser fetched for it (the first query includes Pagefind's script and WebAssembly; bytes
 are as served, so an upper bound for a host that compresses). Needs Playwright and Chromium (the test dependencies);
@@ -22,11 +22,12 @@ import threading
 from pathlib import Path
 from typing import Any
 
-_SEARCH = """async ([parts, query]) => {
+_SEARCH = """async (query) => {
     if (!window.__pf) {
-        window.__pf = await import(new URL("../pagefind/pagefind.js", document.baseURI).href);
+        // the module the search page's PagefindUI loads: the parts' merging module, or Pagefind's own
+        const module = window.taPagefindParts ? "../assets/pagefind-parts/pagefind.js" : "../pagefind/pagefind.js";
+        window.__pf = await import(new URL(module, document.baseURI).href);
         await window.__pf.options({});
-        for (const p of parts) { await window.__pf.mergeIndex(new URL(p, document.baseURI).href); }
     }
     const t0 = performance.now();
     const search = await window.__pf.search(query);
@@ -77,7 +78,8 @@ class SiteServer:
 
 def probe(site: Path, queries: list[str], browser=None) -> dict:
     """Time each query in Pagefind's own API (search, then the first five results' data) on the
-    site's search page, with every index part merged, and count the bytes the browser fetched.
+    site's search page, through the module its PagefindUI loads (which merges the index parts, if
+    any), and count the bytes the browser fetched.
     ``browser`` is a Playwright Chromium browser; by default one is launched."""
     if browser is None:
         from playwright.sync_api import sync_playwright
@@ -101,7 +103,7 @@ def probe(site: Path, queries: list[str], browser=None) -> dict:
             fetched.clear()  # the page itself and the UI's assets are not the query's cost
             for q in queries:
                 start = len(fetched)
-                answer = page.evaluate(_SEARCH, [[f"../pagefind/{d.name}/" for d in parts], q])
+                answer = page.evaluate(_SEARCH, q)
                 page.wait_for_timeout(200)  # late responses of this query
                 new = [(u, n) for u, n in fetched[start:] if "/pagefind/" in u]
                 results.append({

@@ -103,6 +103,42 @@ def test_pagefind_query_and_filter(corpus, browser):
         assert before >= 24  # every transcript says "afternoon": all three parts answered
 
 
+def result_count(page) -> int:
+    """The number in PagefindUI's message ("3 results for ..."), 0 for "No results"."""
+    page.wait_for_function("document.querySelector('.pagefind-ui__message') && /result/i.test(document.querySelector('.pagefind-ui__message').textContent)", timeout=15000)
+    message = page.text_content(".pagefind-ui__message")
+    return 0 if message.lower().startswith("no results") else int(message.split()[0])
+
+
+def test_pagefind_parts_keep_several_words_exact(corpus, browser):
+    """Several words mean "the pages holding all of them" in every part: a part lacking one of
+    the words answers nothing, although Pagefind alone would drop that word there (each part
+    indexes a vocabulary page that the search page hides)."""
+    root, markers = corpus
+    site = root / "pf" / "site"  # built by test_pagefind_query_and_filter
+    if not site.exists():
+        site, _ = build_into(root / "pf", root / "in", extra_args=["--search", "pagefind", "--pagefind-part", "8"])
+    with SiteServer(site) as server:
+        page = browser.new_page()
+        for query, expected in [
+            ("zebrafinch07 afternoon", [7]),  # part 0 only; the other parts lack the marker
+            ("afternoon zebrafinch20", [20]),  # part 2 only
+            ("zebrafinch03", [3]),  # one word, one transcript: no vocabulary page shows
+            ("zebrafinch07 zebrafinch20", []),  # no transcript holds both
+        ]:
+            page.goto(server.base + "search/?q=" + query.replace(" ", "+"))
+            assert result_count(page) == len(expected), query
+            links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
+            assert not any("vocabulary" in h for h in links), links
+            for k in expected:
+                assert any(f"transcripts/{markers[f'zebrafinch{k:02d}']}/" in h for h in links), (query, links)
+        # the filters offered are the archive's, without the vocabulary pages' marker
+        page.goto(server.base + "search/?q=afternoon")
+        assert result_count(page) >= 24
+        groups = page.eval_on_selector_all("#ta-pagefind summary", "els => els.map(e => e.textContent.toLowerCase())")
+        assert any("speaker" in g for g in groups) and not any("vocabulary" in g for g in groups), groups
+
+
 def test_search_probe_measures_a_query(corpus, browser):
     """The benchmark's probe (first result time and bytes downloaded) works on a Pagefind site."""
     from generator.searchprobe import probe
