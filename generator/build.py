@@ -6,6 +6,8 @@ in any stage leaves the previous ``site_src/`` and ``site/`` exactly as they wer
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import gc
 import logging
 import os
@@ -25,9 +27,9 @@ from .model import Archive, Problem, RawDocument
 from .parallel import fork_chunks
 from .parser import parse, transcript_id
 from .reader import read_folder
-from .downloads import download_pages, transcript_downloads
+from .downloads import download_batches, transcript_downloads
 from .figures import figure_pages
-from .render import Links, Page, render, render_transcripts
+from .render import Links, Page, render_batches, render_transcripts
 from .search import (
     PAGEFIND_JOBS, PAGEFIND_PART, SearchPlan, add_vocabularies, assign_parts, choose, run_pagefind, search_document,
 )
@@ -194,18 +196,30 @@ def produce(
     archive: Archive, plan: SearchPlan, *, directory_urls: bool = True, offline: bool = False,
     timings: Optional[Timings] = None,
 ) -> Iterator[list[Page]]:
-    """Every generated page and data file, one batch per render stage, so that a caller can write
-    each batch and let it go before the next is made (at 10,000 transcripts the pages come to
-    1.4 GB of text)."""
+    """Every generated page and data file, in batches (transcript pages and downloads in slices of
+    a few hundred transcripts), so that a caller can write each batch and let it go before the
+    next is made: at 10,000 transcripts the pages come to 1.4 GB of text."""
     timings = timings or Timings()
     workers = os.cpu_count() or 1
-    yield timings.measure("render", render, archive, directory_urls=directory_urls, search=plan, workers=workers)
+    yield from _timed(timings, "render", render_batches(archive, directory_urls=directory_urls, search=plan, workers=workers))
     yield [Page("data/archive.json", timings.measure(
         "export", archive_json, archive, directory_urls=directory_urls, workers=workers))]
     yield timings.measure("figures", figure_pages, archive, Links(directory_urls), workers=workers)
-    yield timings.measure("downloads", download_pages, archive, workers=workers)
+    yield from _timed(timings, "downloads", download_batches(archive, workers=workers))
     if offline:
         yield vendor_pages()
+
+
+def _timed(timings: Timings, name: str, batches: Iterator[list[Page]]) -> Iterator[list[Page]]:
+    """The batches, with the time spent making them (not the caller's time between them) added to
+    ``name``."""
+    while True:
+        start = time.perf_counter()
+        batch = next(batches, None)
+        timings.add(name, time.perf_counter() - start)
+        if batch is None:
+            return
+        yield batch
 
 
 def transcript_pages(
@@ -300,9 +314,11 @@ def build_site(
                     write_tree(part_dirs[k], docs)
                 by_part.clear()
             batch = None  # let the batch go before the next one is made
+            _return_freed_memory()
             timings.add("stage", time.perf_counter() - start)
         staged = stager.finish()
-        gc.collect()
+        gc.collect()  # the archive is gone with the last batch: MkDocs and Pagefind get its memory
+        _return_freed_memory()
         new_site = work / "site"
         index = work / "index"
         stop = threading.Event()
@@ -338,6 +354,22 @@ def build_site(
             timings.measure("write", publish, docs_dir, staging, staged)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+@functools.lru_cache(maxsize=None)
+def _malloc_trim() -> Optional[Callable[[int], int]]:
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+def _return_freed_memory() -> None:
+    """Give the heap pages freed by Python back to the system (glibc's ``malloc_trim``; nothing
+    elsewhere). Without it, the pages of a written batch stay in this process's resident size."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 def report(problems: tuple[Problem, ...] | list[Problem], stream=sys.stderr) -> None:

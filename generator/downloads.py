@@ -22,11 +22,11 @@ import csv
 import io
 import json
 import re
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 from . import render as _render  # module, not names: safe if render.py ever imports this module
 from .model import Archive, Entry, Paragraph, Transcript, Turn
-from .parallel import fork_chunks
+from .parallel import fork_stream
 from .tei import tei_xml
 
 if TYPE_CHECKING:
@@ -312,11 +312,12 @@ def transcript_downloads(
     ]
 
 
-def download_pages(
+def download_batches(
     archive: Archive, *, site_name: str = "Transcript Archive", base_url: str = "", workers: int = 1
-) -> list[Page]:
+) -> Iterator[list["Page"]]:
     """``data/turns.csv`` and, per transcript, its ``.txt``, ``.md.txt``, ``.xml`` (TEI), ``.bib``
-    and ``.csl.json`` downloads (paths from ``download_paths``)."""
+    and ``.csl.json`` downloads (paths from ``download_paths``), in batches as they are made (at
+    10,000 transcripts they come to 530 MB of text)."""
     entries = archive.entries
 
     def files(start: int, stop: int) -> list["Page"]:
@@ -324,11 +325,20 @@ def download_pages(
                 for page in transcript_downloads(entry, archive, site_name=site_name, base_url=base_url)]
 
     # Forked workers write the per-transcript files while this process writes turns.csv.
-    parts, turns = fork_chunks(files, len(entries), workers, also=lambda: turns_csv(archive), parallel_from=PARALLEL_FROM)
-    return [_render.Page("data/turns.csv", turns)] + [page for part in parts for page in part]
+    for _, batch in fork_stream(files, len(entries), workers, also=lambda: [_render.Page("data/turns.csv", turns_csv(archive))],
+                                parallel_from=PARALLEL_FROM):
+        yield batch
+
+
+def download_pages(
+    archive: Archive, *, site_name: str = "Transcript Archive", base_url: str = "", workers: int = 1
+) -> list[Page]:
+    """Every download at once (``download_batches``)."""
+    return [page for batch in download_batches(archive, site_name=site_name, base_url=base_url, workers=workers)
+            for page in batch]
 
 
 __all__ = [
-    "download_pages", "download_paths", "transcript_downloads", "turns_csv", "transcript_txt", "transcript_md", "md_escape",
+    "download_batches", "download_pages", "download_paths", "transcript_downloads", "turns_csv", "transcript_txt", "transcript_md", "md_escape",
     "bibtex", "bib_escape", "csl_json", "csl_item", "TURN_COLUMNS",
 ]

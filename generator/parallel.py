@@ -1,7 +1,8 @@
 """Per-transcript work on both cores: forked workers share the data the parent already holds.
 
 ``fork_chunks(fn, n, workers)`` computes ``fn(start, stop)`` for consecutive slices of
-``range(n)`` and returns the results in slice order, exactly as a plain loop would. Workers are
+``range(n)`` and returns the results in slice order, exactly as a plain loop would;
+``fork_stream`` hands each result over as soon as it is ready. Workers are
 forked, so they read the parent's data (the archive, the documents) without it being pickled; only
 their results travel back. The parent is not idle: it first runs ``also()`` (work that is not per
 transcript, e.g. the aggregate pages) and then takes over the slices no worker has started yet,
@@ -17,7 +18,7 @@ import gc
 import multiprocessing as mp
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, Callable, Optional, TypeVar
+from typing import Any, Callable, Iterator, Optional, TypeVar
 
 T = TypeVar("T")
 
@@ -43,6 +44,57 @@ def slices(n: int, parts: int) -> list[tuple[int, int]]:
     return [(k, min(k + size, n)) for k in range(0, n, size)]
 
 
+def fork_stream(
+    fn: Callable[[int, int], T],
+    n: int,
+    workers: int = 0,
+    *,
+    also: Optional[Callable[[], T]] = None,
+    parallel_from: int = PARALLEL_FROM,
+) -> Iterator[tuple[int, T]]:
+    """``(k, fn(a, b))`` for each slice k = (a, b) of range(n), and ``(-1, also())``, each as soon as
+    it is ready, so that the caller can write a result and let it go before the others are done.
+
+    Results come in the order they are finished, not in slice order. A worker's result waits in
+    this process only until this process finishes its current slice."""
+    workers = workers or workers_default()
+    if workers <= 1 or n < parallel_from or "fork" not in mp.get_all_start_methods():
+        if also is not None:
+            yield -1, also()
+        for k, (a, b) in enumerate(slices(n, 1)):
+            yield k, fn(a, b)
+        return
+    global _JOB
+    bounds = slices(n, workers * SLICES_PER_WORKER)
+    _JOB = fn
+    gc.freeze()  # the children's collector leaves the shared objects alone: fewer copied pages
+    # One worker per core but the parent's own: the parent works too.
+    pool = ProcessPoolExecutor(max_workers=max(1, workers - 1), mp_context=mp.get_context("fork"))
+    try:
+        futures: list[Future] = [pool.submit(_run, b) for b in bounds]
+        waiting = set(range(len(bounds)))
+
+        def arrived() -> Iterator[tuple[int, T]]:
+            for k in sorted(waiting):
+                if futures[k].done():
+                    waiting.discard(k)
+                    yield k, futures[k].result()
+
+        if also is not None:
+            yield -1, also()
+        for k in range(len(bounds) - 1, -1, -1):
+            yield from arrived()
+            if k in waiting and futures[k].cancel():  # not started by a worker: do it here
+                waiting.discard(k)
+                yield k, fn(*bounds[k])
+        for k in sorted(waiting):
+            yield k, futures[k].result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        _JOB = None
+        gc.unfreeze()
+
+
 def fork_chunks(
     fn: Callable[[int, int], T],
     n: int,
@@ -52,30 +104,9 @@ def fork_chunks(
     parallel_from: int = PARALLEL_FROM,
 ) -> tuple[list[T], Any]:
     """([fn(a, b) for each slice (a, b) of range(n)], also()) using forked workers when worthwhile."""
-    workers = workers or workers_default()
-    if workers <= 1 or n < parallel_from or "fork" not in mp.get_all_start_methods():
-        other = also() if also is not None else None
-        return [fn(a, b) for a, b in slices(n, 1)], other
-    global _JOB
-    bounds = slices(n, workers * SLICES_PER_WORKER)
-    results: list[Any] = [None] * len(bounds)
-    _JOB = fn
-    gc.freeze()  # the children's collector leaves the shared objects alone: fewer copied pages
-    try:
-        # One worker per core but the parent's own: the parent works too.
-        with ProcessPoolExecutor(max_workers=max(1, workers - 1), mp_context=mp.get_context("fork")) as pool:
-            futures: list[Future] = [pool.submit(_run, b) for b in bounds]
-            other = also() if also is not None else None
-            for k in range(len(bounds) - 1, -1, -1):
-                if futures[k].cancel():  # not started by a worker: do it here
-                    results[k] = fn(*bounds[k])
-            for k, f in enumerate(futures):
-                if not f.cancelled():
-                    results[k] = f.result()
-    finally:
-        _JOB = None
-        gc.unfreeze()
-    return results, other
+    results: dict[int, Any] = dict(fork_stream(fn, n, workers, also=also, parallel_from=parallel_from))
+    other = results.pop(-1, None)
+    return [results[k] for k in sorted(results)], other
 
 
-__all__ = ["fork_chunks", "slices", "PARALLEL_FROM", "workers_default"]
+__all__ = ["fork_chunks", "fork_stream", "slices", "PARALLEL_FROM", "workers_default"]

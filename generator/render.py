@@ -11,13 +11,13 @@ import datetime as _dt
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import downloads as _downloads
 from .escape import front_matter, html
-from .parallel import fork_chunks
+from .parallel import fork_stream
 from .search import SearchPlan, bundle
 from .model import Archive, Entry, Field, Paragraph, Person, TopicHit, Transcript, Turn
 from .speakers import role_at
@@ -185,28 +185,20 @@ class Renderer:
         return markdown_page(path, meta, body, html_body=html_body)
 
     # ------------------------------------------------------------------ pages
-    def pages(self, workers: int = 1) -> list[Page]:
-        """Every page. With ``workers`` > 1, forked workers render transcript pages while this
-        process renders the pages about the whole archive (speakers, topics, chronology)."""
+    def batches(self, workers: int = 1) -> Iterator[list[Page]]:
+        """Every page, in batches: the pages about the whole archive, and slices of transcript
+        pages as each is rendered, so that a caller writing them to disk never holds them all (at
+        10,000 transcripts they come to 490 MB of text). With ``workers`` > 1, forked workers render
+        transcript pages while this process renders the pages about the whole archive."""
 
-        def whole_archive() -> tuple[list[Page], list[Page]]:
-            head = [self.home(), self.search_page(), self.tags_page()]
-            return head, self.speaker_pages() + self.topic_pages() + self.chronology_pages()
+        def whole_archive() -> list[Page]:
+            return [self.home(), self.search_page(), self.tags_page(),
+                    *self.speaker_pages(), *self.topic_pages(), *self.chronology_pages()]
 
-        transcripts, (head, tail) = self._transcript_pages(workers, also=whole_archive)
-        return head + transcripts + tail
-
-    def transcript_pages(self, workers: int = 1) -> list[Page]:
-        """Every transcript page; with ``workers`` > 1, forked processes share the work."""
-        return self._transcript_pages(workers)[0]
-
-    def _transcript_pages(self, workers: int, also: Any = None) -> tuple[list[Page], Any]:
         entries = self.archive.entries
-        parts, other = fork_chunks(
-            lambda a, b: [self.transcript(e) for e in entries[a:b]], len(entries), workers,
-            also=also, parallel_from=PARALLEL_FROM,
-        )
-        return [page for part in parts for page in part], other
+        for _, batch in fork_stream(lambda a, b: [self.transcript(e) for e in entries[a:b]], len(entries), workers,
+                                    also=whole_archive, parallel_from=PARALLEL_FROM):
+            yield batch
 
     def transcript(self, entry: Entry) -> Page:
         t = entry.transcript
@@ -595,11 +587,11 @@ PARALLEL_FROM = 1000
 """Below this many transcripts, forking workers costs more than it saves."""
 
 
-def render(
+def render_batches(
     archive: Archive, *, directory_urls: bool = True, search: Optional[SearchPlan] = None, workers: int = 1
-) -> list[Page]:
-    """Render every Markdown page of the archive."""
-    return Renderer(archive, directory_urls=directory_urls, search=search).pages(workers)
+) -> Iterator[list[Page]]:
+    """Every Markdown page of the archive, in batches as they are rendered (``Renderer.batches``)."""
+    yield from Renderer(archive, directory_urls=directory_urls, search=search).batches(workers)
 
 
 def render_transcripts(
@@ -611,4 +603,4 @@ def render_transcripts(
     return [renderer.transcript(e) for e in archive.entries if e.transcript.id in wanted]
 
 
-__all__ = ["Page", "Links", "render", "render_transcripts"]
+__all__ = ["Page", "Links", "render_batches", "render_transcripts"]

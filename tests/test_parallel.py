@@ -1,0 +1,72 @@
+"""Both cores, same output: the forked workers (``generator/parallel.py``) give exactly what one
+process gives, and the streamed batches hold every page once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import build, downloads, export, figures, parallel, render, synthetic
+from generator.parallel import fork_chunks, fork_stream, slices
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def test_stream_hands_over_every_slice_once():
+    got = list(fork_stream(lambda a, b: list(range(a, b)), 100, 2, also=lambda: ["whole"], parallel_from=0))
+    keys = [k for k, _ in got]
+    assert sorted(keys) == [-1] + list(range(len(slices(100, 16))))
+    assert dict(got)[-1] == ["whole"]
+    assert sorted(x for k, part in got if k >= 0 for x in part) == list(range(100))
+
+
+def test_chunks_keep_slice_order_forked_or_not():
+    def square(a: int, b: int) -> list[int]:
+        return [x * x for x in range(a, b)]
+
+    forked = fork_chunks(square, 50, 2, also=lambda: "also", parallel_from=0)
+    alone = fork_chunks(square, 50, 1, also=lambda: "also")
+    assert [x for part in forked[0] for x in part] == [x for part in alone[0] for x in part] == [x * x for x in range(50)]
+    assert forked[1] == alone[1] == "also"
+
+
+def test_an_abandoned_stream_stops_its_workers():
+    stream = fork_stream(lambda a, b: [a], 100, 2, parallel_from=0)
+    next(stream)
+    stream.close()  # the pool shuts down, the rest is cancelled; nothing hangs
+    assert list(fork_stream(lambda a, b: [a], 3, 2, parallel_from=0))  # and the next stream works
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("parallel")
+    synthetic.make_corpus(SEEDS, out, 40, seed=3)
+    return out
+
+
+def _pages(corpus: Path) -> dict[str, str]:
+    generated = build.generate(corpus)
+    assert generated.ok, generated.problems
+    paths = [p.path for p in generated.pages]
+    assert len(paths) == len(set(paths))  # every page once, whichever process made it
+    return {p.path: p.text for p in generated.pages}
+
+
+def test_forked_build_equals_a_single_process_build(corpus, monkeypatch):
+    alone = _pages(corpus)
+    for module in (build, downloads, export, figures, render):
+        monkeypatch.setattr(module, "PARALLEL_FROM", 0)  # fork even for 40 transcripts
+    monkeypatch.setattr(build.os, "cpu_count", lambda: 2)
+    pools = []
+
+    class CountedPool(parallel.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(kwargs.get("mp_context"))
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", CountedPool)
+    forked = _pages(corpus)
+    assert len(pools) >= 5  # parse, render, export, figures (twice), downloads
+    assert forked.keys() == alone.keys()
+    assert [p for p in alone if forked[p] != alone[p]] == []
