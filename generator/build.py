@@ -28,7 +28,7 @@ from .parallel import fork_chunks
 from .parser import parse, transcript_id
 from .reader import read_folder
 from .downloads import download_batches, transcript_downloads
-from .figures import figure_pages
+from .figures import figure_batches
 from .render import Links, Page, render_batches, render_transcripts
 from .search import (
     PAGEFIND_JOBS, PAGEFIND_PART, SearchPlan, add_vocabularies, assign_parts, choose, run_pagefind, search_document,
@@ -204,7 +204,7 @@ def produce(
     yield from _timed(timings, "render", render_batches(archive, directory_urls=directory_urls, search=plan, workers=workers))
     yield [Page("data/archive.json", timings.measure(
         "export", archive_json, archive, directory_urls=directory_urls, workers=workers))]
-    yield timings.measure("figures", figure_pages, archive, Links(directory_urls), workers=workers)
+    yield from _timed(timings, "figures", figure_batches(archive, Links(directory_urls), workers=workers))
     yield from _timed(timings, "downloads", download_batches(archive, workers=workers))
     if offline:
         yield vendor_pages()
@@ -305,14 +305,10 @@ def build_site(
             start = time.perf_counter()
             stager.add(batch)
             if not lunr:
-                by_part: dict[int, list[tuple[str, str]]] = {}
                 for page in batch:
                     doc = search_document(page)
                     if doc is not None:
-                        by_part.setdefault(part_of.get(page.path, 0), []).append(doc)
-                for k, docs in sorted(by_part.items()):
-                    write_tree(part_dirs[k], docs)
-                by_part.clear()
+                        write_tree(part_dirs[part_of.get(page.path, 0)], [doc])
             batch = None  # let the batch go before the next one is made
             _return_freed_memory()
             timings.add("stage", time.perf_counter() - start)

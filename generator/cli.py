@@ -134,14 +134,15 @@ class StepReport:
     total_s: float
 
 
-def step(input_dir: Path, docs_dir: Path, memo: "pipeline.Memo", last: dict[str, str]) -> Optional[StepReport]:
+def step(input_dir: Path, docs_dir: Path, memo: "pipeline.Memo", last: dict[str, bytes]) -> Optional[StepReport]:
     """One step of the watch loop; None if the input was refused (the docs dir is left as it was).
 
     Only new or changed files are read and parsed (``memo``). Then, first, the pages and downloads
     of the changed transcripts are written, so the page being edited shows up at once; then every
-    page is rendered and those that differ from ``last`` (what the previous step wrote) are
-    rewritten, pages that are no longer generated are removed."""
-    from .writer import sync, write_changed
+    page is rendered, batch by batch, and those that differ from ``last`` (the fingerprint of each
+    page the previous step wrote, ``writer.digest``) are rewritten; pages that are no longer
+    generated are removed."""
+    from .writer import digest, sync, write_changed
 
     start = time.perf_counter()
     prepared = pipeline.prepare(input_dir, memo=memo)
@@ -149,19 +150,25 @@ def step(input_dir: Path, docs_dir: Path, memo: "pipeline.Memo", last: dict[str,
     if not prepared.ok:
         return None
     archive, plan = prepared.archive, prepared.search
-    first: list = []
+    first: set[str] = set()
     first_s = None
     if last and memo.fresh:
-        first = pipeline.transcript_pages(archive, plan, memo.fresh)
-        first_written = len(write_changed(docs_dir, first))
+        pages = pipeline.transcript_pages(archive, plan, memo.fresh)
+        first_written = len(write_changed(docs_dir, pages))
+        first = {p.path for p in pages}
         first_s = time.perf_counter() - start
     else:
         first_written = 0
-    pages = sorted((p for batch in pipeline.produce(archive, plan) for p in batch), key=lambda p: p.path)
-    known = {p.path for p in pages if last.get(p.path) == p.text} | {p.path for p in first}
-    result = sync(docs_dir, pages, known=frozenset(known))
+    now: dict[str, bytes] = {}
+
+    def on_disk(page) -> bool:
+        """Written with these bytes by the previous step, or by the first pass just now."""
+        now[page.path] = fingerprint = digest(page.text)
+        return page.path in first or last.get(page.path) == fingerprint
+
+    result = sync(docs_dir, (p for batch in pipeline.produce(archive, plan) for p in batch), known=on_disk)
     last.clear()
-    last.update((p.path, p.text) for p in pages)
+    last.update(now)
     return StepReport(len(memo.fresh), first_written, first_s, len(result.written) + first_written,
                       len(result.deleted), time.perf_counter() - start)
 
@@ -178,7 +185,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
         }
 
     memo = pipeline.Memo()  # files read and parsed last time: only changed ones are redone
-    last: dict[str, str] = {}  # the text of every page as written last time
+    last: dict[str, bytes] = {}  # the fingerprint of every page as written last time
 
     def regenerate() -> None:
         report = step(args.input, args.docs_dir, memo, last)

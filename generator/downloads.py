@@ -325,7 +325,7 @@ def download_batches(
                 for page in transcript_downloads(entry, archive, site_name=site_name, base_url=base_url)]
 
     # Forked workers write the per-transcript files while this process writes turns.csv.
-    for _, batch in fork_stream(files, len(entries), workers, also=lambda: [_render.Page("data/turns.csv", turns_csv(archive))],
+    for _, batch in fork_stream(files, len(entries), workers, also=lambda: [[_render.Page("data/turns.csv", turns_csv(archive))]],
                                 parallel_from=PARALLEL_FROM):
         yield batch
 

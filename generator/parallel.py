@@ -18,7 +18,7 @@ import gc
 import multiprocessing as mp
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, Callable, Iterator, Optional, TypeVar
+from typing import Any, Callable, Iterable, Iterator, Optional, TypeVar
 
 T = TypeVar("T")
 
@@ -49,18 +49,20 @@ def fork_stream(
     n: int,
     workers: int = 0,
     *,
-    also: Optional[Callable[[], T]] = None,
+    also: Optional[Callable[[], Iterable[T]]] = None,
     parallel_from: int = PARALLEL_FROM,
 ) -> Iterator[tuple[int, T]]:
-    """``(k, fn(a, b))`` for each slice k = (a, b) of range(n), and ``(-1, also())``, each as soon as
-    it is ready, so that the caller can write a result and let it go before the others are done.
+    """``(k, fn(a, b))`` for each slice k = (a, b) of range(n), and ``(-1, x)`` for each x of
+    ``also()``, each as soon as it is ready, so that the caller can write a result and let it go
+    before the others are done.
 
     Results come in the order they are finished, not in slice order. A worker's result waits in
-    this process only until this process finishes its current slice."""
+    this process only until this process finishes its current item (of ``also()``, which may be a
+    generator, or a slice)."""
     workers = workers or workers_default()
     if workers <= 1 or n < parallel_from or "fork" not in mp.get_all_start_methods():
-        if also is not None:
-            yield -1, also()
+        for item in also() if also is not None else ():
+            yield -1, item
         for k, (a, b) in enumerate(slices(n, 1)):
             yield k, fn(a, b)
         return
@@ -71,24 +73,30 @@ def fork_stream(
     # One worker per core but the parent's own: the parent works too.
     pool = ProcessPoolExecutor(max_workers=max(1, workers - 1), mp_context=mp.get_context("fork"))
     try:
-        futures: list[Future] = [pool.submit(_run, b) for b in bounds]
+        futures: list[Optional[Future]] = [pool.submit(_run, b) for b in bounds]
         waiting = set(range(len(bounds)))
+
+        def take(k: int) -> T:
+            """Slice k's result, forgotten here (a done future would keep it)."""
+            waiting.discard(k)
+            result, futures[k] = futures[k].result(), None
+            return result
 
         def arrived() -> Iterator[tuple[int, T]]:
             for k in sorted(waiting):
                 if futures[k].done():
-                    waiting.discard(k)
-                    yield k, futures[k].result()
+                    yield k, take(k)
 
-        if also is not None:
-            yield -1, also()
+        for item in also() if also is not None else ():
+            yield -1, item
+            yield from arrived()
         for k in range(len(bounds) - 1, -1, -1):
             yield from arrived()
             if k in waiting and futures[k].cancel():  # not started by a worker: do it here
                 waiting.discard(k)
                 yield k, fn(*bounds[k])
         for k in sorted(waiting):
-            yield k, futures[k].result()
+            yield k, take(k)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         _JOB = None
@@ -104,7 +112,8 @@ def fork_chunks(
     parallel_from: int = PARALLEL_FROM,
 ) -> tuple[list[T], Any]:
     """([fn(a, b) for each slice (a, b) of range(n)], also()) using forked workers when worthwhile."""
-    results: dict[int, Any] = dict(fork_stream(fn, n, workers, also=also, parallel_from=parallel_from))
+    results: dict[int, Any] = dict(fork_stream(
+        fn, n, workers, also=(lambda: [also()]) if also is not None else None, parallel_from=parallel_from))
     other = results.pop(-1, None)
     return [results[k] for k in sorted(results)], other
 

@@ -191,9 +191,11 @@ class Renderer:
         10,000 transcripts they come to 490 MB of text). With ``workers`` > 1, forked workers render
         transcript pages while this process renders the pages about the whole archive."""
 
-        def whole_archive() -> list[Page]:
-            return [self.home(), self.search_page(), self.tags_page(),
-                    *self.speaker_pages(), *self.topic_pages(), *self.chronology_pages()]
+        def whole_archive() -> Iterator[list[Page]]:
+            yield [self.home(), self.search_page(), self.tags_page()]
+            yield self.speaker_pages()
+            yield self.topic_pages()
+            yield self.chronology_pages()
 
         entries = self.archive.entries
         for _, batch in fork_stream(lambda a, b: [self.transcript(e) for e in entries[a:b]], len(entries), workers,

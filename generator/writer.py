@@ -7,12 +7,13 @@ written by hand are never touched.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Iterator, Optional
 
 from .render import Page
 
@@ -78,12 +79,18 @@ def write_changed(docs_dir: Path, pages: Iterable[Page]) -> list[str]:
     return written
 
 
-def sync(docs_dir: Path, pages: Iterable[Page], known: frozenset[str] = frozenset()) -> WriteReport:
+def digest(text: str) -> bytes:
+    """A short fingerprint of a page's text, for remembering what was written without keeping it."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+def sync(docs_dir: Path, pages: Iterable[Page], known: Optional[Callable[[Page], bool]] = None) -> WriteReport:
     """Make the generated part of ``docs_dir`` equal to ``pages``; write only what differs.
 
-    ``known`` names pages the caller knows to be on disk as they are (the watch loop wrote
-    them last time and has not changed them since): they are not read back to compare, only
-    checked to be there with the right size (someone may have run ``clean`` meanwhile)."""
+    ``pages`` may be a stream: each page is written or skipped as it comes. ``known(page)`` is
+    True for a page the caller knows to be on disk as it is (the watch loop wrote it last time
+    and has not changed it since): it is not read back to compare, only checked to be there with
+    the right size (someone may have run ``clean`` meanwhile)."""
     docs_dir.mkdir(parents=True, exist_ok=True)
     manifest_path = docs_dir / MANIFEST
     try:
@@ -99,7 +106,8 @@ def sync(docs_dir: Path, pages: Iterable[Page], known: frozenset[str] = frozense
         if not is_generated(page.path):
             raise ValueError(f"refusing to write {page.path}: not a generated path")
         current.append(page.path)
-        if (page.path in known and _same_size(docs_dir / page.path, page)) or not _write_if_changed(docs_dir, page):
+        if (known is not None and known(page) and _same_size(docs_dir / page.path, page)) \
+                or not _write_if_changed(docs_dir, page):
             unchanged += 1
         else:
             written.append(page.path)
@@ -141,6 +149,26 @@ def _generated_in(docs_dir: Path) -> set[str]:
         return set()
 
 
+_PIECE = 1 << 20
+"""Characters encoded at a time: a 150 MB page (``archive.json`` at 10,000 transcripts) is never
+held twice."""
+
+
+def _encoded(text: str) -> Iterator[bytes]:
+    """The UTF-8 bytes of ``text``, a piece at a time."""
+    for start in range(0, len(text), _PIECE):
+        yield text[start:start + _PIECE].encode("utf-8")
+
+
+def _holds(path: Path, text: str) -> bool:
+    """Whether the file at ``path`` holds exactly ``text`` in UTF-8 (read and compared by pieces)."""
+    with open(path, "rb") as fh:
+        for piece in _encoded(text):
+            if fh.read(len(piece)) != piece:
+                return False
+        return fh.read(1) == b""
+
+
 class Stager:
     """Fills the new folder ``staging`` with pages, comparing each with ``docs_dir`` on the way.
 
@@ -166,11 +194,10 @@ class Stager:
             if target.parent not in self._made:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 self._made.add(target.parent)
-            data = page.text.encode("utf-8")
             if page.path in self.previous:
                 current = self.docs_dir / page.path
                 try:
-                    same = current.stat().st_size == len(data) and current.read_bytes() == data
+                    same = _holds(current, page.text)
                 except OSError:
                     same = False
                 if same:
@@ -184,7 +211,8 @@ class Stager:
             else:
                 self.changed.append(page.path)
             with open(target, "xb") as fh:  # "x": two pages for one path are refused
-                fh.write(data)
+                for piece in _encoded(page.text):
+                    fh.write(piece)
 
     def finish(self) -> Staged:
         (self.staging / MANIFEST).write_text(json.dumps(sorted(self.paths), indent=0) + "\n", encoding="utf-8")

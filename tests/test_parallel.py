@@ -14,7 +14,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def test_stream_hands_over_every_slice_once():
-    got = list(fork_stream(lambda a, b: list(range(a, b)), 100, 2, also=lambda: ["whole"], parallel_from=0))
+    got = list(fork_stream(lambda a, b: list(range(a, b)), 100, 2, also=lambda: [["whole"]], parallel_from=0))
     keys = [k for k, _ in got]
     assert sorted(keys) == [-1] + list(range(len(slices(100, 16))))
     assert dict(got)[-1] == ["whole"]

@@ -62,3 +62,19 @@ def test_two_pages_for_one_path_and_foreign_paths_are_refused(tmp_path):
         stage(tmp_path / "s1", tmp_path / "docs", [Page("index.md", "x"), Page("index.md", "y")])
     with pytest.raises(ValueError):
         stage(tmp_path / "s2", tmp_path / "docs", [Page("about.md", "x")])
+
+
+def test_large_pages_are_written_and_compared_in_pieces(tmp_path, monkeypatch):
+    """A page larger than one piece (archive.json is 150 MB at 10,000 transcripts) is encoded a
+    piece at a time, with multi-byte characters on the pieces' edges, and compares exactly."""
+    from generator import writer
+
+    monkeypatch.setattr(writer, "_PIECE", 7)
+    text = "Лукашенко: «да» — 1,5 млрд € " * 5
+    path = tmp_path / "big.json"
+    path.write_bytes(b"".join(writer._encoded(text)))
+    assert path.read_text(encoding="utf-8") == text
+    assert writer._holds(path, text)
+    assert not writer._holds(path, text + " ")
+    assert not writer._holds(path, text[:-1])
+    assert not writer._holds(path, text.replace("да", "не"))
