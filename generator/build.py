@@ -30,9 +30,7 @@ from .reader import read_folder
 from .downloads import download_batches, transcript_downloads
 from .figures import figure_batches
 from .render import Links, Page, render_batches, render_transcripts
-from .search import (
-    PAGEFIND_JOBS, PAGEFIND_PART, SearchPlan, add_vocabularies, assign_parts, choose, run_pagefind, search_document,
-)
+from .search import PAGEFIND_JOBS, PAGEFIND_PART, SearchPlan, assign_parts, choose, run_pagefind, search_document
 from .site import SiteBuildError, make_readable, mkdocs_build_isolated, recover, swap_in, workspace
 from .writer import Stager, copy_hand_written, publish, write_tree
 
@@ -326,12 +324,8 @@ def build_site(
                 # Pagefind indexes the staged copies while MkDocs builds, so that both cores stay
                 # busy (parts, if any, two at a time).
                 timings.stages.setdefault("mkdocs", 0.0)  # reported in pipeline order
-                def index_parts() -> None:
-                    if len(part_dirs) > 1:
-                        timings.measure("search vocabulary", add_vocabularies, part_dirs, stop)
-                    timings.measure("search index", run_pagefind, part_dirs, index, PAGEFIND_JOBS, stop)
-
-                indexing = pool.submit(index_parts)
+                indexing = pool.submit(
+                    timings.measure, "search index", run_pagefind, part_dirs, index, PAGEFIND_JOBS, stop)
             try:
                 timings.measure("mkdocs", mkdocs_build_isolated, config_file, staging, new_site, material_search=lunr)
             except BaseException:

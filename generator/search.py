@@ -12,7 +12,6 @@ overridden by ``build --search``. With ``auto``:
 
 from __future__ import annotations
 
-import html
 import math
 import re
 import subprocess
@@ -36,17 +35,13 @@ PAGEFIND_PART = 2_000
 """Transcripts per Pagefind index part. Pagefind holds a whole index in memory while it builds it
 (measured: about 0.55 MB per transcript, 5.0 GB for 10,000 in one index, 1.1 GB for 2,000).
 Beyond this many, the archive is indexed in parts, two at a time, and the search page merges them
-(Pagefind's ``mergeIndex``). Pagefind answers several words with the pages that hold all of them,
-but it drops a word its index has never seen, so a part where one of the words never occurs would
-answer with the pages holding the others. Each part therefore also indexes a vocabulary page that
-holds the archive's words missing from the part (``vocabularies``), and the search page's module
-(``site_src/assets/pagefind-parts/pagefind.js``) hides those pages from the results."""
+through ``site_src/assets/pagefind-parts/pagefind.js``. Pagefind answers several words with the
+pages that hold all of them, but it drops a word its index has never seen, so a part where one of
+the words never occurs would answer with the pages holding the others (measured at 10,000 in
+parts of 2,000 with Pagefind's own ``mergeIndex``: "nuclear icebreaker" gave 8,303 results instead
+of 1). That module therefore lets a part answer only if it holds every word that some part holds."""
 PAGEFIND_JOBS = 2
 """Pagefind parts indexed at the same time (each on one core, beside MkDocs on another)."""
-VOCABULARY_FILTER = "vocabulary"
-"""The Pagefind filter that marks a part's vocabulary page, so that the search page can hide it."""
-VOCABULARY_PAGE = "search/vocabulary/index.html"
-"""Where a part's vocabulary page sits in the part's documents (it is never published)."""
 INDEXED = ("index.md", "transcripts/", "speakers/", "topics/", "chronology/")
 """Docs-dir paths of the pages Pagefind indexes; the others carry no ``data-pagefind-body``."""
 
@@ -145,89 +140,6 @@ def search_documents(pages: Iterable["Page"], parts: int) -> list[list[tuple[str
         if doc is not None:
             out[part_of.get(page.path, 0)].append(doc)
     return [sorted(part) for part in out]
-
-
-_TAG = re.compile(r"<[^>]*>")
-_EDGE_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”‘’„‚‹›…—–·•"
-_MAYBE_UNINDEXED = re.compile(
-    r"<(svg|nav|header|footer|script|style|form|template|noscript|head|button)\b[^>]*>"
-    r"|<([a-z][a-z0-9]*)\b[^>]*\bdata-pagefind-ignore\b[^>]*>")
-"""The start of an element whose words Pagefind may leave out of its index: those marked
-``data-pagefind-ignore``, and elements some indexers skip (Pagefind's exact list is not
-documented, so this errs on the side of leaving words out)."""
-
-
-def _without_unindexed(document: str) -> str:
-    """The document with every element matched by ``_MAYBE_UNINDEXED`` cut out, nesting included
-    (generated HTML: text never holds a raw "<", so tags are found by pattern)."""
-    out, pos = [], 0
-    while (start := _MAYBE_UNINDEXED.search(document, pos)) is not None:
-        out.append(document[pos:start.start()])
-        name = start.group(1) or start.group(2)
-        tags = re.compile(rf"<(/?){name}\b[^>]*>")
-        depth, pos = 0 if start.group(0).endswith("/>") else 1, start.end()
-        while depth and (tag := tags.search(document, pos)) is not None:
-            depth += -1 if tag.group(1) else (0 if tag.group(0).endswith("/>") else 1)
-            pos = tag.end()
-        if depth:
-            pos = len(document)
-        out.append(" ")
-    out.append(document[pos:])
-    return "".join(out)
-
-
-def document_words(document: str) -> tuple[set[str], set[str]]:
-    """The distinct raw words (lowercased, split at spaces and tags) of an HTML document: all of
-    them, and those that Pagefind surely indexes. ``normal_words`` finishes them once per part."""
-    everything = set(_TAG.sub(" ", document).lower().split())
-    return everything, set(_TAG.sub(" ", _without_unindexed(document)).lower().split())
-
-
-def normal_words(raw: Iterable[str]) -> set[str]:
-    """Raw words with entities decoded and punctuation at their edges removed, as Pagefind reads
-    them (it splits and stems a word the same way wherever it finds it)."""
-    words = {html.unescape(w).strip(_EDGE_PUNCTUATION) for w in raw}
-    words.discard("")
-    return words
-
-
-def vocabularies(part_words: list[tuple[set[str], set[str]]]) -> list[tuple[str, str]]:
-    """For each part, given ``document_words`` of its documents (merged), the vocabulary page it
-    also indexes: the archive's words that Pagefind may not find on the part's own pages, marked
-    with ``VOCABULARY_FILTER``.
-
-    With it, every word of the archive is known to every part, so Pagefind's answer to several
-    words stays "the pages holding all of them" across parts: a part that lacks one of the words
-    matches only its vocabulary page for it, and the search page hides that page. A word on a
-    vocabulary page that the part's pages hold as well only adds the hidden page to its matches."""
-    everything = normal_words(set().union(*(words for words, _ in part_words)))
-    pages = []
-    for _, indexed in part_words:
-        text = html.escape(" ".join(sorted(everything - normal_words(indexed))), quote=False)
-        pages.append((VOCABULARY_PAGE, (
-            '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"></head><body>\n'
-            f'<div data-pagefind-body data-pagefind-filter="{VOCABULARY_FILTER}:yes"><p>{text}</p></div>\n'
-            "</body></html>\n")))
-    return pages
-
-
-def add_vocabularies(part_dirs: list[Path], stop: Optional[threading.Event] = None) -> None:
-    """Write each part's vocabulary page (``vocabularies``) among the part's documents, which are
-    read back from ``part_dirs``. Setting ``stop`` ends the work (the build failed elsewhere)."""
-    words = []
-    for folder in part_dirs:
-        everything: set[str] = set()
-        indexed: set[str] = set()
-        for path in sorted(folder.rglob("*.html")):
-            if stop is not None and stop.is_set():
-                return
-            some, surely = document_words(path.read_text(encoding="utf-8"))
-            everything |= some
-            indexed |= surely
-        words.append((everything, indexed))
-    for folder, (path, text) in zip(part_dirs, vocabularies(words)):
-        (folder / path).parent.mkdir(parents=True, exist_ok=True)
-        (folder / path).write_text(text, encoding="utf-8")
 
 
 def configured_engine(config_file: Path) -> str:

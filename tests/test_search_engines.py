@@ -112,8 +112,8 @@ def result_count(page) -> int:
 
 def test_pagefind_parts_keep_several_words_exact(corpus, browser):
     """Several words mean "the pages holding all of them" in every part: a part lacking one of
-    the words answers nothing, although Pagefind alone would drop that word there (each part
-    indexes a vocabulary page that the search page hides)."""
+    the words answers nothing, although Pagefind alone would drop that word there; a word that no
+    part holds is dropped, as one index would drop it."""
     root, markers = corpus
     site = root / "pf" / "site"  # built by test_pagefind_query_and_filter
     if not site.exists():
@@ -123,20 +123,21 @@ def test_pagefind_parts_keep_several_words_exact(corpus, browser):
         for query, expected in [
             ("zebrafinch07 afternoon", [7]),  # part 0 only; the other parts lack the marker
             ("afternoon zebrafinch20", [20]),  # part 2 only
-            ("zebrafinch03", [3]),  # one word, one transcript: no vocabulary page shows
+            ('"zebrafinch20" afternoon', [20]),
+            ("zebrafinch03", [3]),
             ("zebrafinch07 zebrafinch20", []),  # no transcript holds both
+            ("zebrafinch07 quetzalcoatlus", [7]),  # a word no transcript holds is dropped
         ]:
             page.goto(server.base + "search/?q=" + query.replace(" ", "+"))
             assert result_count(page) == len(expected), query
             links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
-            assert not any("vocabulary" in h for h in links), links
             for k in expected:
                 assert any(f"transcripts/{markers[f'zebrafinch{k:02d}']}/" in h for h in links), (query, links)
-        # the filters offered are the archive's, without the vocabulary pages' marker
+        # the filters offered are merged from every part
         page.goto(server.base + "search/?q=afternoon")
         assert result_count(page) >= 24
         groups = page.eval_on_selector_all("#ta-pagefind summary", "els => els.map(e => e.textContent.toLowerCase())")
-        assert any("speaker" in g for g in groups) and not any("vocabulary" in g for g in groups), groups
+        assert any("speaker" in g for g in groups) and any("year" in g for g in groups), groups
 
 
 def test_search_probe_measures_a_query(corpus, browser):

@@ -1,53 +1,56 @@
 // Pagefind's search API over an index built in parts (see generator/search.py), for PagefindUI,
-// which loads this file as its bundle's "pagefind.js" (the search page sets bundlePath here and
-// lists the parts' bundle URLs in window.taPagefindParts, the first part first).
+// which loads this file as its bundle's "pagefind.js": the search page sets bundlePath here and
+// lists the parts' bundle URLs in window.taPagefindParts.
 //
-// Pagefind answers several words with the pages that hold all of them, but it drops a word that
-// its index has never seen. So every part also indexes a vocabulary page holding the archive's
-// words that its own pages lack: a part without one of the words then matches that page alone.
-// This module merges the parts with Pagefind's own mergeIndex and hides the vocabulary pages (and
-// their "vocabulary" filter) from results, filters and counts.
+// Each part is its own Pagefind instance (its own module and worker). Results, filter counts and
+// totals are merged the way Pagefind's own mergeIndex merges them, with one difference that keeps
+// several words meaning "the pages holding all of them". Pagefind drops a word that its index has
+// never seen, so a part lacking one of the words would answer with its pages holding the others.
+// Here a part answers only if it holds every word of the query that some part holds; a word that
+// no part holds is dropped, as one index would drop it. Whether a part holds a word is asked with
+// a filter that matches nothing: Pagefind then counts the word's pages without scoring them.
 
-const FILTER = "vocabulary";
+const NOTHING = { filters: { "ta-no-such-filter": "none" } };
 let settings = {};
 let loading = null;
+let latest = 0;
 
 function load() {
   if (!loading) {
-    loading = (async () => {
-      const bundles = window.taPagefindParts || [];
-      const pagefind = await import(bundles[0] + "pagefind.js");
-      await pagefind.options(settings);
-      const { excerptLength } = settings;
-      for (const bundle of bundles.slice(1)) {
-        await pagefind.mergeIndex(bundle, excerptLength === undefined ? {} : { excerptLength });
-      }
-      const pages = await pagefind.search(null, { filters: { [FILTER]: "yes" } });
-      return { pagefind, hidden: new Set(pages.results.map((r) => r.id)) };
-    })();
+    loading = Promise.all((window.taPagefindParts || []).map(async (bundle) => {
+      const part = await import(bundle + "pagefind.js");
+      await part.options(settings);
+      return part;
+    }));
   }
   return loading;
 }
 
-function withoutVocabulary(filters) {
-  if (filters) delete filters[FILTER];
-  return filters;
+function sum(into, counts) {
+  for (const [name, values] of Object.entries(counts || {})) {
+    into[name] = into[name] || {};
+    for (const [value, n] of Object.entries(values)) into[name][value] = (into[name][value] || 0) + n;
+  }
+  return into;
 }
 
-function clean(response, hidden) {
-  if (!response) return response; // a search superseded by a newer one
-  const kept = response.results.filter((r) => !hidden.has(r.id));
-  const unfiltered = ((response.totalFilters || {})[FILTER] || {}).yes || 0;
-  response.unfilteredResultCount = Math.max(0, response.unfilteredResultCount - unfiltered);
-  response.results = kept;
-  withoutVocabulary(response.filters);
-  withoutVocabulary(response.totalFilters);
-  return response;
+// The query's words, as Pagefind's own query would split them (quotes and punctuation aside).
+function words(term) {
+  return [...new Set(term.replace(/"/g, " ").split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)))];
+}
+
+async function answering(parts, term) {
+  const asked = term === null ? [] : words(term);
+  if (asked.length < 2) return parts;
+  const holds = await Promise.all(parts.map((part) =>
+    Promise.all(asked.map(async (w) => (await part.search(w, NOTHING)).unfilteredResultCount > 0))));
+  const known = asked.map((_, i) => holds.some((h) => h[i]));
+  return parts.filter((_, k) => known.every((isKnown, i) => !isKnown || holds[k][i]));
 }
 
 export async function options(newSettings) {
   settings = { ...settings, ...newSettings };
-  if (loading) await (await load()).pagefind.options(newSettings);
+  if (loading) await Promise.all((await load()).map((part) => part.options(newSettings)));
 }
 
 export async function init() {
@@ -55,31 +58,34 @@ export async function init() {
 }
 
 export async function search(term, searchOptions = {}) {
-  const { pagefind, hidden } = await load();
-  return clean(await pagefind.search(term, searchOptions), hidden);
+  const parts = await answering(await load(), term);
+  const answers = await Promise.all(parts.map((part) => part.search(term, searchOptions)));
+  return {
+    results: answers.flatMap((a) => a.results).sort((a, b) => b.score - a.score),
+    unfilteredResultCount: answers.reduce((n, a) => n + a.unfilteredResultCount, 0),
+    filters: answers.reduce((f, a) => sum(f, a.filters), {}),
+    totalFilters: answers.reduce((f, a) => sum(f, a.totalFilters), {}),
+    timings: answers.map((a) => a.timings),
+  };
 }
 
-export async function debouncedSearch(term, searchOptions = {}, timeout) {
-  const { pagefind, hidden } = await load();
-  return clean(await pagefind.debouncedSearch(term, searchOptions, timeout), hidden);
+export async function debouncedSearch(term, searchOptions = {}, timeout = 300) {
+  const mine = ++latest;
+  await new Promise((resolve) => setTimeout(resolve, timeout));
+  if (mine !== latest) return null; // a newer search came in meanwhile
+  const answer = await search(term, searchOptions);
+  return mine === latest ? answer : null;
 }
 
 export async function preload(term, searchOptions = {}) {
-  const { pagefind } = await load();
-  return pagefind.preload(term, searchOptions);
+  await Promise.all((await load()).map((part) => part.preload(term, searchOptions)));
 }
 
 export async function filters() {
-  const { pagefind } = await load();
-  return withoutVocabulary(await pagefind.filters());
-}
-
-export async function mergeIndex(bundle, indexOptions = {}) {
-  const { pagefind } = await load();
-  return pagefind.mergeIndex(bundle, indexOptions);
+  return (await Promise.all((await load()).map((part) => part.filters()))).reduce(sum, {});
 }
 
 export async function destroy() {
-  if (loading) await (await load()).pagefind.destroy();
+  if (loading) await Promise.all((await load()).map((part) => part.destroy()));
   loading = null;
 }
