@@ -6,6 +6,7 @@ Exit status: 0 when clean, 1 for problems in the input (or a failed site build),
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -142,6 +143,16 @@ def step(input_dir: Path, docs_dir: Path, memo: "pipeline.Memo", last: dict[str,
     page is rendered, batch by batch, and those that differ from ``last`` (the fingerprint of each
     page the previous step wrote, ``writer.digest``) are rewritten; pages that are no longer
     generated are removed."""
+    from .writer import digest, sync, write_changed
+
+    gc.freeze()  # what the memo kept is not traversed by the collector again and again in this step
+    try:
+        return _step(input_dir, docs_dir, memo, last)
+    finally:
+        gc.unfreeze()
+
+
+def _step(input_dir: Path, docs_dir: Path, memo: "pipeline.Memo", last: dict[str, bytes]) -> Optional[StepReport]:
     from .writer import digest, sync, write_changed
 
     start = time.perf_counter()

@@ -69,6 +69,7 @@ def fork_stream(
     global _JOB
     bounds = slices(n, workers * SLICES_PER_WORKER)
     _JOB = fn
+    outer_freeze = gc.get_freeze_count() > 0  # a caller froze already (the watch loop): leave it so
     gc.freeze()  # the children's collector leaves the shared objects alone: fewer copied pages
     # One worker per core but the parent's own: the parent works too.
     pool = ProcessPoolExecutor(max_workers=max(1, workers - 1), mp_context=mp.get_context("fork"))
@@ -100,7 +101,8 @@ def fork_stream(
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         _JOB = None
-        gc.unfreeze()
+        if not outer_freeze:
+            gc.unfreeze()
 
 
 def fork_chunks(

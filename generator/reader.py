@@ -514,9 +514,7 @@ def read_folder(
         return [], [Problem(str(folder), 0, "input folder does not exist")]
     seen: dict = {}
     now = time.time_ns()
-    for path in sorted(folder.rglob("*" + TRANSCRIPT_SUFFIX)):
-        if _hidden(path, folder):
-            continue
+    for path in _files(folder, TRANSCRIPT_SUFFIX):
         sidecar_path = path.with_name(path.name[: -len(TRANSCRIPT_SUFFIX)] + SIDECAR_SUFFIX)
         key = (str(path), _stat(path), _stat(sidecar_path)) if cache is not None else None
         if key is not None and key in cache:
@@ -531,9 +529,7 @@ def read_folder(
     if cache is not None:
         cache.clear()
         cache.update(seen)
-    for side in sorted(folder.rglob("*" + SIDECAR_SUFFIX)):
-        if _hidden(side, folder):
-            continue
+    for side in _files(folder, SIDECAR_SUFFIX):
         stem = side.name[: -len(SIDECAR_SUFFIX)]
         if not side.with_name(stem + TRANSCRIPT_SUFFIX).exists():
             problems.append(
@@ -550,5 +546,17 @@ def read_folder(
     return documents, problems
 
 
-def _hidden(path: Path, folder: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(folder).parts)
+def _files(folder: Path, suffix: str) -> list[Path]:
+    """The files under ``folder`` whose names end with ``suffix``, in path order, leaving out hidden
+    files and folders (editors' and tools' own: ``.git/``, ``.#draft.txt``). Plain strings are
+    walked and sorted: ``sorted(folder.rglob(...))`` took 1.5 s for 10,000 files, most of the
+    watch loop's quick pass."""
+    found: list[tuple[list[str], str]] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if name.endswith(suffix) and not name.startswith("."):
+                path = os.path.join(root, name)
+                found.append((path.split(os.sep), path))
+    found.sort()
+    return [Path(path) for _, path in found]

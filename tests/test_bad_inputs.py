@@ -260,3 +260,19 @@ def test_refused_build_says_nothing_was_written(tmp_path):
 def test_usage_error_exits_2(tmp_path):
     result = fx.run_generator("check", "--input", str(tmp_path / "no-such-folder"))
     assert result.returncode == 2, result.stdout + result.stderr
+
+
+def test_hidden_files_and_folders_are_not_transcripts(tmp_path, monkeypatch):
+    """Editors' and tools' files (``.git/``, ``.#draft.txt``) are skipped, wherever the input
+    folder is given from, including the current folder."""
+    from generator.reader import read_folder
+
+    text = "Meeting on grain\n\nMarch 3, 2001, Moscow\n\nVladimir Putin: Good afternoon.\n"
+    for rel in ("a.txt", "sub/b.txt", ".git/c.txt", "sub/.cache/d.txt", ".#e.txt"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    documents, _ = read_folder(tmp_path)
+    assert sorted(d.file.replace(str(tmp_path), "") for d in documents) == ["/a.txt", "/sub/b.txt"]
+    monkeypatch.chdir(tmp_path)
+    documents, _ = read_folder(Path("."))
+    assert sorted(d.file for d in documents) == ["a.txt", "sub/b.txt"]
