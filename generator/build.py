@@ -322,7 +322,7 @@ def build_site(
                 for folder in part_dirs:
                     folder.mkdir(exist_ok=True)
                 # Pagefind indexes the staged copies while MkDocs builds, so that both cores stay
-                # busy (parts, if any, two at a time).
+                # busy (parts, if any, one after another).
                 timings.stages.setdefault("mkdocs", 0.0)  # reported in pipeline order
                 indexing = pool.submit(
                     timings.measure, "search index", run_pagefind, part_dirs, index, PAGEFIND_JOBS, stop)

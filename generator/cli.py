@@ -248,7 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="search engine (default: extra.search_engine in mkdocs.yml, 'auto')")
     b.add_argument("--pagefind-part", type=_positive, default=PAGEFIND_PART, metavar="N",
                    help=f"transcripts per Pagefind index (default: {PAGEFIND_PART}); a larger archive is "
-                        f"indexed in parts, two at a time, which bounds Pagefind's memory (see README)")
+                        f"indexed in parts, one after another, which bounds Pagefind's memory (see README)")
     b.set_defaults(func=cmd_build)
 
     c = sub.add_parser("check", help="read and parse without building; print every problem as file:line: message")
