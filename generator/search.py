@@ -33,13 +33,15 @@ OFFLINE_FULL_TEXT_UNTIL = 1000
 ENGINES = ("auto", "lunr", "pagefind")
 PAGEFIND_PART = 2_000
 """Transcripts per Pagefind index part. Pagefind holds a whole index in memory while it builds it
-(measured: about 0.55 MB per transcript, 5.0 GB for 10,000 in one index, 1.1 GB for 2,000).
-Beyond this many, the archive is indexed in parts, one after another, and the search page merges them
-through ``site_src/assets/pagefind-parts/pagefind.js``. Pagefind answers several words with the
-pages that hold all of them, but it drops a word its index has never seen, so a part where one of
-the words never occurs would answer with the pages holding the others (measured at 10,000 in
-parts of 2,000 with Pagefind's own ``mergeIndex``: "nuclear icebreaker" gave 8,303 results instead
-of 1). That module therefore lets a part answer only if it holds every word that some part holds."""
+(measured: about 0.55 MB per transcript, 5.0 GB for 10,000 in one index, 1.0–1.3 GB per part of
+2,000; part 0 also holds the speaker, topic and chronology pages).
+Beyond this many, the archive is indexed in parts, one after another, and the search page merges
+them through ``site_src/assets/pagefind-parts/pagefind.js``. Pagefind answers several words with
+the pages that hold all of them, but it drops a word its index has never seen, so a part where one
+of the words never occurs would answer with the pages holding the others (measured at 10,000 in
+parts of 2,000 with Pagefind's own ``mergeIndex``: "nuclear icebreaker" gave 8,303 results
+instead of 1). That module therefore lets a part answer only if it holds every word that some
+part holds."""
 PAGEFIND_JOBS = 1
 """Pagefind parts indexed at the same time. Each uses one core, and MkDocs runs beside them: on two
 cores, one at a time was faster at 10,000 (whole build 107 s, MkDocs 29 s, Pagefind 35 s) than two
