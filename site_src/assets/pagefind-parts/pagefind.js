@@ -2,14 +2,15 @@
 // which loads this file as its bundle's "pagefind.js": the search page sets bundlePath here and
 // lists the parts' bundle URLs in window.taPagefindParts.
 //
-// Each part is its own Pagefind instance (its own module and worker). Results, filter counts and
-// totals are merged the way Pagefind's own mergeIndex merges them, with one difference that keeps
-// several words meaning "the pages holding all of them". Pagefind drops a word that its index has
-// never seen, so a part lacking one of the words would answer with its pages holding the others.
-// Here a part answers only if it holds every word of the query that some part holds; a word that
-// no part holds is dropped, as one index would drop it. Whether a part holds a word is asked with
-// a filter that matches nothing: Pagefind then counts the word's pages without scoring them.
+// The parts are merged with Pagefind's own mergeIndex (one script, one WebAssembly module, one
+// worker), each tagged with a filter naming its part. One difference keeps several words meaning
+// "the pages holding all of them": Pagefind drops a word that its index has never seen, so a part
+// lacking one of the words would answer with its pages holding the others. Here a part answers
+// only if it holds every word of the query that some part holds; a word that no part holds is
+// dropped, as one index would drop it. Which parts hold a word is asked with a filter that
+// matches nothing: Pagefind then counts the word's pages per part without scoring them.
 
+const PART = "ta-part";
 const NOTHING = { filters: { "ta-no-such-filter": "none" } };
 let settings = {};
 let loading = null;
@@ -17,21 +18,20 @@ let latest = 0;
 
 function load() {
   if (!loading) {
-    loading = Promise.all((window.taPagefindParts || []).map(async (bundle) => {
-      const part = await import(bundle + "pagefind.js");
-      await part.options(settings);
-      return part;
-    }));
+    loading = (async () => {
+      const bundles = window.taPagefindParts || [];
+      const pagefind = await import(bundles[0] + "pagefind.js");
+      await pagefind.options({ ...settings, mergeFilter: { [PART]: "0" } });
+      const { excerptLength } = settings;
+      for (let k = 1; k < bundles.length; k++) {
+        await pagefind.mergeIndex(bundles[k], {
+          mergeFilter: { [PART]: String(k) }, ...(excerptLength === undefined ? {} : { excerptLength }),
+        });
+      }
+      return { pagefind, parts: bundles.map((_, k) => String(k)) };
+    })();
   }
   return loading;
-}
-
-function sum(into, counts) {
-  for (const [name, values] of Object.entries(counts || {})) {
-    into[name] = into[name] || {};
-    for (const [value, n] of Object.entries(values)) into[name][value] = (into[name][value] || 0) + n;
-  }
-  return into;
 }
 
 // The query's words, as Pagefind's own query would split them (quotes and punctuation aside).
@@ -39,18 +39,23 @@ function words(term) {
   return [...new Set(term.replace(/"/g, " ").split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)))];
 }
 
-async function answering(parts, term) {
+async function answering(pagefind, parts, term) {
   const asked = term === null ? [] : words(term);
-  if (asked.length < 2) return parts;
-  const holds = await Promise.all(parts.map((part) =>
-    Promise.all(asked.map(async (w) => (await part.search(w, NOTHING)).unfilteredResultCount > 0))));
-  const known = asked.map((_, i) => holds.some((h) => h[i]));
-  return parts.filter((_, k) => known.every((isKnown, i) => !isKnown || holds[k][i]));
+  if (asked.length < 2) return null; // every part answers
+  const held = await Promise.all(asked.map(async (w) =>
+    ((await pagefind.search(w, NOTHING)).totalFilters || {})[PART] || {}));
+  const known = held.filter((perPart) => Object.values(perPart).some((n) => n > 0));
+  return parts.filter((k) => known.every((perPart) => (perPart[k] || 0) > 0));
+}
+
+function withoutParts(filters) {
+  if (filters) delete filters[PART];
+  return filters;
 }
 
 export async function options(newSettings) {
   settings = { ...settings, ...newSettings };
-  if (loading) await Promise.all((await load()).map((part) => part.options(newSettings)));
+  if (loading) await (await load()).pagefind.options(newSettings);
 }
 
 export async function init() {
@@ -58,15 +63,19 @@ export async function init() {
 }
 
 export async function search(term, searchOptions = {}) {
-  const parts = await answering(await load(), term);
-  const answers = await Promise.all(parts.map((part) => part.search(term, searchOptions)));
-  return {
-    results: answers.flatMap((a) => a.results).sort((a, b) => b.score - a.score),
-    unfilteredResultCount: answers.reduce((n, a) => n + a.unfilteredResultCount, 0),
-    filters: answers.reduce((f, a) => sum(f, a.filters), {}),
-    totalFilters: answers.reduce((f, a) => sum(f, a.totalFilters), {}),
-    timings: answers.map((a) => a.timings),
-  };
+  const { pagefind, parts } = await load();
+  const kept = await answering(pagefind, parts, term);
+  const filters = { ...(searchOptions.filters || {}) };
+  if (kept !== null) filters[PART] = { any: kept.length ? kept : ["none"] };
+  const answer = await pagefind.search(term, { ...searchOptions, filters });
+  if (!answer) return answer;
+  if (kept !== null) {
+    const perPart = (answer.totalFilters || {})[PART] || {};
+    answer.unfilteredResultCount = kept.reduce((n, k) => n + (perPart[k] || 0), 0);
+  }
+  withoutParts(answer.filters);
+  withoutParts(answer.totalFilters);
+  return answer;
 }
 
 export async function debouncedSearch(term, searchOptions = {}, timeout = 300) {
@@ -78,14 +87,14 @@ export async function debouncedSearch(term, searchOptions = {}, timeout = 300) {
 }
 
 export async function preload(term, searchOptions = {}) {
-  await Promise.all((await load()).map((part) => part.preload(term, searchOptions)));
+  return (await load()).pagefind.preload(term, searchOptions);
 }
 
 export async function filters() {
-  return (await Promise.all((await load()).map((part) => part.filters()))).reduce(sum, {});
+  return withoutParts(await (await load()).pagefind.filters());
 }
 
 export async function destroy() {
-  if (loading) await Promise.all((await load()).map((part) => part.destroy()));
+  if (loading) await (await load()).pagefind.destroy();
   loading = null;
 }
