@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from itertools import compress
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable
 
 from .model import TaggedTopic, Topic, TopicHit
@@ -44,13 +44,10 @@ class Matcher:
     topics: tuple[Topic, ...]
     phrases: dict[tuple[str, ...], tuple[str, ...]]
     """Word sequence -> ids of the topics it signals."""
-    longest: dict[str, int]
-    """First word of a phrase -> the most words a phrase starting with it has."""
+    lengths: dict[str, tuple[int, ...]]
+    """First word of a phrase -> the word counts of the phrases starting with it, longest first."""
     patterns: tuple[re.Pattern[str], ...]
     """One expression per topic, for short texts such as titles."""
-    lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
-    """First word of a phrase -> the word counts of the phrases starting with it, longest first
-    (``longest`` is the first of them)."""
 
     @classmethod
     def build(cls, topics: Iterable[Topic]) -> "Matcher":
@@ -67,15 +64,12 @@ class Matcher:
                 key=lambda p: (-len(p), p),
             )
             patterns.append(re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE))
-        longest: dict[str, int] = {}
-        for key in phrases:
-            longest[key[0]] = max(longest.get(key[0], 0), len(key))
         lengths: dict[str, set[int]] = {}
         for key in phrases:
             lengths.setdefault(key[0], set()).add(len(key))
         return cls(
-            topics, {k: tuple(v) for k, v in phrases.items()}, longest, tuple(patterns),
-            {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()},
+            topics, {k: tuple(v) for k, v in phrases.items()},
+            {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}, tuple(patterns),
         )
 
     def first_matches(self, text: str) -> dict[str, tuple[int, int]]:
@@ -84,14 +78,13 @@ class Matcher:
         folded = _fold(text).lower()
         values = _TOKEN.findall(folded)
         words: list[re.Match[str]] = []
-        longest = self.longest
-        if longest.keys().isdisjoint(values):
+        lengths = self.lengths
+        if lengths.keys().isdisjoint(values):
             return found
         # Only the words that start some phrase are looked at (selected at C speed).
-        lengths = self.lengths or {w: tuple(range(most, 0, -1)) for w, most in longest.items()}
         phrases = self.phrases
         count = len(values)
-        for i in compress(range(count), map(longest.__contains__, values)):
+        for i in compress(range(count), map(lengths.__contains__, values)):
             for n in lengths[values[i]]:  # only the word counts some phrase has, longest first
                 if n > count - i:
                     continue
