@@ -802,7 +802,7 @@ def figure_batches(
     links = getattr(renderer_or_links, "links", renderer_or_links)
     figures = extract(archive, workers) if figures is None else figures
     env = _render._env()
-    people = {p.id: p for p in archive.people}
+    people = archive.people_by_id
     entries = {e.transcript.id: e for e in archive.entries}
     topic_ids = {t.id for t in archive.topics}
     other_path = OTHER_PAGE

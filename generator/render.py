@@ -153,7 +153,7 @@ class Renderer:
         self.links = Links(directory_urls)
         self.env = _env()
         self.site_name = site_name
-        self.people = {p.id: p for p in archive.people}
+        self.people = archive.people_by_id
         self.topics = {t.id: t for t in archive.topics}
         self.entries = {e.transcript.id: e for e in archive.entries}
         self.turn_counts: dict[str, int] = {}
