@@ -143,8 +143,6 @@ def step(input_dir: Path, docs_dir: Path, memo: "pipeline.Memo", last: dict[str,
     page is rendered, batch by batch, and those that differ from ``last`` (the fingerprint of each
     page the previous step wrote, ``writer.digest``) are rewritten; pages that are no longer
     generated are removed."""
-    from .writer import digest, sync, write_changed
-
     gc.freeze()  # what the memo kept is not traversed by the collector again and again in this step
     try:
         return _step(input_dir, docs_dir, memo, last)

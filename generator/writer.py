@@ -92,11 +92,7 @@ def sync(docs_dir: Path, pages: Iterable[Page], known: Optional[Callable[[Page],
     and has not changed it since): it is not read back to compare, only checked to be there with
     the right size (someone may have run ``clean`` meanwhile)."""
     docs_dir.mkdir(parents=True, exist_ok=True)
-    manifest_path = docs_dir / MANIFEST
-    try:
-        previous = set(json.loads(manifest_path.read_text(encoding="utf-8")))
-    except (OSError, ValueError):
-        previous = set()
+    previous = _generated_in(docs_dir)
     written, unchanged, current = [], 0, []
     seen: dict[str, int] = {}
     for page in pages:
@@ -112,6 +108,13 @@ def sync(docs_dir: Path, pages: Iterable[Page], known: Optional[Callable[[Page],
         else:
             written.append(page.path)
     deleted = sorted(previous - set(current))
+    _retire(docs_dir, deleted, current)
+    return WriteReport(tuple(written), tuple(deleted), unchanged)
+
+
+def _retire(docs_dir: Path, deleted: Iterable[str], current: Iterable[str]) -> None:
+    """Delete the generated pages in ``deleted``, prune the folders left empty, and record
+    ``current`` as the docs dir's generated pages (the end of ``sync`` and ``publish``)."""
     for path in deleted:
         if is_generated(path):
             try:
@@ -119,8 +122,7 @@ def sync(docs_dir: Path, pages: Iterable[Page], known: Optional[Callable[[Page],
             except FileNotFoundError:
                 pass
     _prune_empty_dirs(docs_dir)
-    _atomic_write(manifest_path, (json.dumps(sorted(current), indent=0) + "\n").encode("utf-8"))
-    return WriteReport(tuple(written), tuple(deleted), unchanged)
+    _atomic_write(docs_dir / MANIFEST, (json.dumps(sorted(current), indent=0) + "\n").encode("utf-8"))
 
 
 def write_tree(root: Path, files: Iterable[tuple[str, str]]) -> None:
@@ -242,13 +244,7 @@ def publish(docs_dir: Path, staging: Path, staged: Staged) -> WriteReport:
             _atomic_write(target, source.read_bytes())
     current = set(staged.paths)
     deleted = sorted(p for p in previous - current if is_generated(p))
-    for path in deleted:
-        try:
-            (docs_dir / path).unlink()
-        except FileNotFoundError:
-            pass
-    _prune_empty_dirs(docs_dir)
-    _atomic_write(docs_dir / MANIFEST, (json.dumps(sorted(current), indent=0) + "\n").encode("utf-8"))
+    _retire(docs_dir, deleted, current)
     return WriteReport(staged.changed, tuple(deleted), len(current) - len(staged.changed))
 
 
