@@ -2,11 +2,13 @@
 
     python -m generator.searchprobe SITE [--query WORDS ...]
 
-Serves SITE over HTTP on 127.0.0.1, opens its search page and, through Pagefind's JavaScript API
-as the page's PagefindUI loads it (with every index part merged), runs each query and loads its first five results.
-Prints JSON: per query, the milliseconds the engine took, the number of results, and the bytes and
-files the browser fetched for it (the first query includes Pagefind's script and WebAssembly; bytes
-are as served, so an upper bound for a host that compresses). Needs Playwright and Chromium (the test dependencies);
+Serves SITE over HTTP on 127.0.0.1, opens its search page and loads the engine as the page's
+PagefindUI does when its search box gets focus: the module its bundlePath names (which merges the
+index parts, if any), its options, then the filters. Then, through that module, it runs each query
+and loads its first five results. Prints JSON: for the load and for each query, the milliseconds
+the engine took and the bytes and files the browser fetched (the load includes Pagefind's script,
+WebAssembly, each part's entry, metadata and filters; bytes are as served, so an upper bound for a
+host that compresses), and each query's number of results. Needs Playwright and Chromium (the test dependencies);
 ``CHROMIUM`` names the browser (default /usr/bin/chromium).
 """
 
@@ -22,13 +24,18 @@ import threading
 from pathlib import Path
 from typing import Any
 
+_LOAD = """async () => {
+    // what the page's PagefindUI does when its box gets focus: load the module its bundlePath names
+    // (the parts' merging module, or Pagefind's own), set the options, and ask for the filters
+    const module = window.taPagefindParts ? "../assets/pagefind-parts/pagefind.js" : "../pagefind/pagefind.js";
+    const t0 = performance.now();
+    window.__pf = await import(new URL(module, document.baseURI).href);
+    await window.__pf.options({excerptLength: 12});
+    await window.__pf.filters();
+    return performance.now() - t0;
+}"""
+
 _SEARCH = """async (query) => {
-    if (!window.__pf) {
-        // the module the search page's PagefindUI loads: the parts' merging module, or Pagefind's own
-        const module = window.taPagefindParts ? "../assets/pagefind-parts/pagefind.js" : "../pagefind/pagefind.js";
-        window.__pf = await import(new URL(module, document.baseURI).href);
-        await window.__pf.options({});
-    }
     const t0 = performance.now();
     const search = await window.__pf.search(query);
     const first = await Promise.all(search.results.slice(0, 5).map(r => r.data()));
@@ -77,9 +84,9 @@ class SiteServer:
 
 
 def probe(site: Path, queries: list[str], browser=None) -> dict:
-    """Time each query in Pagefind's own API (search, then the first five results' data) on the
-    site's search page, through the module its PagefindUI loads (which merges the index parts, if
-    any), and count the bytes the browser fetched.
+    """Time the engine's load as the search page's PagefindUI does it on focus, then each query in
+    Pagefind's own API (search, then the first five results' data) through the module it loads
+    (which merges the index parts, if any), and count the bytes the browser fetched for each.
     ``browser`` is a Playwright Chromium browser; by default one is launched."""
     if browser is None:
         from playwright.sync_api import sync_playwright
@@ -100,7 +107,14 @@ def probe(site: Path, queries: list[str], browser=None) -> dict:
             page = context.new_page()
             page.goto(server.base + "search/")
             page.wait_for_load_state("networkidle")
-            fetched.clear()  # the page itself and the UI's assets are not the query's cost
+            fetched.clear()  # the page itself and the UI's assets are not the search's cost
+            load_ms = page.evaluate(_LOAD)
+            page.wait_for_timeout(200)
+            loaded = [(u, n) for u, n in fetched if "/pagefind" in u]
+            load = {
+                "engine_ms": round(load_ms, 1), "bytes_fetched": sum(n for _, n in loaded),
+                "files_fetched": len(loaded), "urls": sorted(u.split("/", 3)[3] for u, _ in loaded),
+            }
             for q in queries:
                 start = len(fetched)
                 answer = page.evaluate(_SEARCH, q)
@@ -113,7 +127,7 @@ def probe(site: Path, queries: list[str], browser=None) -> dict:
                 })
         finally:
             context.close()
-    return {"site": str(site), "index_parts": 1 + len(parts), "queries": results}
+    return {"site": str(site), "index_parts": 1 + len(parts), "load": load, "queries": results}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,11 +23,10 @@ function load() {
       const pagefind = await import(bundles[0] + "pagefind.js");
       await pagefind.options({ ...settings, mergeFilter: { [PART]: "0" } });
       const { excerptLength } = settings;
-      for (let k = 1; k < bundles.length; k++) {
-        await pagefind.mergeIndex(bundles[k], {
-          mergeFilter: { [PART]: String(k) }, ...(excerptLength === undefined ? {} : { excerptLength }),
-        });
-      }
+      // the parts' entries and metadata are fetched at once, not one part after another
+      await Promise.all(bundles.slice(1).map((bundle, k) => pagefind.mergeIndex(bundle, {
+        mergeFilter: { [PART]: String(k + 1) }, ...(excerptLength === undefined ? {} : { excerptLength }),
+      })));
       return { pagefind, parts: bundles.map((_, k) => String(k)) };
     })();
   }
