@@ -63,14 +63,29 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-class SiteServer:
-    """``http.server`` serving one directory on 127.0.0.1, on a free port, in a daemon thread."""
+class _PrefixHandler(_QuietHandler):
+    """Serves the directory under a path prefix, as GitHub Pages serves a project site under
+    ``/<repository>/``; any other path is not found."""
 
-    def __init__(self, directory: Path):
-        handler = functools.partial(_QuietHandler, directory=str(directory))
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return os.path.join(self.directory, "\0-not-under-the-prefix")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+
+class SiteServer:
+    """``http.server`` serving one directory on 127.0.0.1, on a free port, in a daemon thread;
+    under ``prefix`` (such as ``/archive/``) if given, like a GitHub Pages project site."""
+
+    def __init__(self, directory: Path, prefix: str = "/"):
+        prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+        handler_class = type("Handler", (_PrefixHandler,), {"prefix": prefix}) if prefix != "/" else _QuietHandler
+        handler = functools.partial(handler_class, directory=str(directory))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}{prefix}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, name="site-server", daemon=True)
 
     def __enter__(self) -> "SiteServer":

@@ -171,3 +171,35 @@ def test_lunr_query_lands_on_turn(corpus, browser):
         page.wait_for_selector(".md-search-result__item a", timeout=15000)
         hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))")
         assert any(h.endswith(f"transcripts/{markers['zebrafinch11']}/?h=zebrafinch11#{turn_of(11)}") for h in hrefs), hrefs
+
+
+@pytest.mark.parametrize("engine", ["pagefind", "lunr"])
+def test_search_under_a_project_site_path(corpus, browser, engine):
+    """GitHub Pages serves a project site under /<repository>/: the search finds a transcript of
+    the first index part and one of the last there, and each result opens its page under the same
+    path."""
+    root, markers = corpus
+    if engine == "pagefind":
+        site = root / "pf" / "site"  # built by test_pagefind_query_and_filter
+        if not site.exists():
+            site, _ = build_into(root / "pf", root / "in", extra_args=["--search", "pagefind", "--pagefind-part", "8"])
+        search, result = "search/?q=", ".pagefind-ui__result-link"
+    else:
+        site = root / "lunr" / "site"  # built by test_lunr_query_lands_on_turn
+        if not site.exists():
+            site, _ = build_into(root / "lunr", root / "in", extra_args=["--search", "lunr"])
+        search, result = "?q=", ".md-search-result__item a"
+    with SiteServer(site, prefix="/archive/") as server:
+        assert server.base.endswith("/archive/")
+        page = browser.new_page()
+        failed = []
+        page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+        for marker in ("zebrafinch07", "zebrafinch20"):
+            page.goto(server.base + search + marker)
+            page.wait_for_selector(result, timeout=15000)
+            hrefs = page.eval_on_selector_all(result, "els => els.map(e => e.href)")
+            target = f"/archive/transcripts/{markers[marker]}/"
+            assert hrefs and all("/archive/" in h for h in hrefs), hrefs
+            page.goto(next(h for h in hrefs if target in h))
+            assert marker in page.content()
+        assert not failed, failed
