@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from .model import Field, Heading, Paragraph, Problem, RawDocument, Section, SourceLine, Transcript, Turn
@@ -44,7 +44,12 @@ MONTHS = {
     "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
 }
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_TIME = r"(?:,?\s+\d{1,2}:\d{2})?"
+_DASH = r"\s+[-–—]\s+"
+"""A spaced dash between the date, the time and the place: 'May 8, 2021 - 18:10 - The Kremlin, Moscow'."""
+_TIME = rf"(?:(?:,\s*|{_DASH}|\s+)\d{{1,2}}:\d{{2}})?"
+_PLACE_SEP = re.compile(rf",\s*|{_DASH}")
+_TIME_LINE = re.compile(r"^\d{1,2}:\d{2}$")
+_PLACE_PARTICLES = frozenset("of the on upon de la le del am an der and".split())
 _DATE_PATTERNS = [
     # June 8, 2016 / June 8 2016
     re.compile(rf"^(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}}){_TIME}", re.I),
@@ -87,9 +92,10 @@ def parse_date_line(text: str) -> Optional[DateLine]:
         rest = stripped[m.end():]
         place = ""
         if rest:
-            if not rest.startswith(","):
+            sep = _PLACE_SEP.match(rest)
+            if sep is None:
                 return None
-            place = rest[1:].strip()
+            place = rest[sep.end():].strip()
             if not _looks_like_place(place):
                 return None
         month_text = m.group("month")
@@ -102,6 +108,17 @@ def parse_date_line(text: str) -> Optional[DateLine]:
             return DateLine(stripped, year, month, day, place, False, f"impossible date '{written}'", written)
         return DateLine(stripped, year, month, day, place, True, "", stripped[: m.end()])
     return None
+
+
+def _place_line(text: str, after_time: bool) -> bool:
+    """A line that is only a place, as the Kremlin's pages put it under a date and a time written
+    on lines of their own ('The Kremlin, Moscow'): capitalised words, no closing punctuation, at
+    most six words (four when no time line comes before it)."""
+    stripped = text.strip()
+    words = stripped.replace(",", " ").split()
+    if not words or len(words) > (6 if after_time else 4) or not _looks_like_place(stripped):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w in _PLACE_PARTICLES for w in words)
 
 
 def _looks_like_place(place: str) -> bool:
@@ -456,16 +473,20 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         breadcrumb = lines[content_idx[k]]
         k += 1
     first = lines[content_idx[k]] if k < len(content_idx) else None
-    second = lines[content_idx[k + 1]] if k + 1 < len(content_idx) else None
+    lead: list[SourceLine] = []
+    """Lines between the title and a date line below them (a lead), which stay in the body."""
     if first is not None:
-        first_date = parse_date_line(first.text)
-        second_date = parse_date_line(second.text) if second is not None else None
-        if first_date:
-            date, date_line_no = first_date, first.number
-            body_start = content_idx[k] + 1
-        elif second_date and _title_shaped(first.text, shapes):
-            title_line, date, date_line_no = first, second_date, second.number
-            body_start = content_idx[k + 1] + 1
+        dated = _dated_title(lines, content_idx, k, shapes)
+        if parse_date_line(first.text):
+            date, last = _date_block(lines, content_idx, k, shapes)
+            date_line_no = first.number
+            body_start = content_idx[last] + 1
+        elif dated is not None:
+            title_line = first
+            date, last = _date_block(lines, content_idx, dated, shapes)
+            date_line_no = lines[content_idx[dated]].number
+            lead = lines[content_idx[k] + 1: content_idx[dated]]
+            body_start = content_idx[last] + 1
         elif breadcrumb is not None and _title_shaped(first.text, shapes):
             title_line = first
             body_start = content_idx[k] + 1
@@ -518,7 +539,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
 
     # ---- body
     builder = _Builder(doc.file)
-    paras = _paragraphs(lines[body_start:end])
+    paras = _paragraphs(lead + [SourceLine(0, "")] + lines[body_start:end] if lead else lines[body_start:end])
     summary: list[Paragraph] = []
     # Leading paragraphs are a summary when a separator, label or heading follows them soon.
     lead = 0
@@ -591,6 +612,47 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
 
     transcript = _assemble(doc, title_line, date, date_line_no, source, summary, builder, boilerplate)
     return transcript, problems
+
+
+LEAD_LINES = 2
+"""At most this many lines (a lead) may stand between the title and the date line."""
+
+
+def _dated_title(lines: list[SourceLine], content_idx: list[int], k: int, shapes: Shapes) -> Optional[int]:
+    """If content line ``k`` is a title with a date line below it, the position of that date line:
+    right under the title, or under a lead of at most ``LEAD_LINES`` lines of prose (the Kremlin's
+    pages put the lead before the date and the time)."""
+    if k >= len(content_idx) or not _title_shaped(lines[content_idx[k]].text, shapes):
+        return None
+    for j in range(k + 1, min(k + 2 + LEAD_LINES, len(content_idx))):
+        text = lines[content_idx[j]].text
+        if parse_date_line(text) is not None:
+            return j
+        if is_separator(text) or is_elision(text) or is_breadcrumb(text) or parse_label(text, shapes) is not None:
+            return None
+    return None
+
+
+def _date_block(lines: list[SourceLine], content_idx: list[int], j: int, shapes: Shapes) -> tuple[DateLine, int]:
+    """The date line at content line ``j``, with the time and the place the Kremlin's pages write on
+    lines of their own under a date ('March 11, 2022' / '11:15' / 'The Kremlin, Moscow'). Returns
+    the date (its written form then includes the time, its place the place line) and the position
+    of its last line."""
+    date = parse_date_line(lines[content_idx[j]].text)
+    assert date is not None
+    last = j
+    if date.place:
+        return date, last
+    timed = re.search(r"\d:\d{2}$", date.written) is not None
+    if last + 1 < len(content_idx) and not timed:
+        text = lines[content_idx[last + 1]].text.strip()
+        if _TIME_LINE.match(text):
+            date, last, timed = replace(date, written=f"{date.written} {text}"), last + 1, True
+    if last + 1 < len(content_idx):
+        text = lines[content_idx[last + 1]].text.strip()
+        if _place_line(text, timed) and parse_label(text, shapes) is None:
+            date, last = replace(date, place=text), last + 1
+    return date, last
 
 
 def _first_appearance(label: Label, builder: _Builder) -> bool:

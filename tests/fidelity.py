@@ -219,6 +219,18 @@ def metadata_lines(doc: RawDocument, t: Transcript) -> set[int]:
     first = min(body_lines) if body_lines else 10**9
     last = max(body_lines) if body_lines else 0
     meta = {ln.number for ln in doc.lines if ln.text.strip() and ln.number < first and ln.number not in boiler}
+    # a date line below a lead (title, lead, date): it and the time and place lines under it are
+    # metadata, although body lines come before them
+    starts = set(body_lines)
+    filled = [ln for ln in doc.lines if ln.text.strip() and ln.number not in boiler]
+    for k, ln in enumerate(filled):
+        if first < ln.number < last and ln.number not in starts and parse_date_line(ln.text) is not None:
+            meta.add(ln.number)
+            for nxt in filled[k + 1:k + 3]:
+                if nxt.number in starts or len(nxt.text.split()) > 6:
+                    break
+                meta.add(nxt.number)
+            break
     content_after = [ln for ln in doc.lines if ln.number > last and ln.text.strip() and ln.number not in boiler]
     if content_after and parse_date_line(content_after[-1].text) is not None:
         meta.add(content_after[-1].number)  # a date line at the end of the text

@@ -145,6 +145,9 @@ def test_known_surname_alone_is_a_label(shapes):
         ("18 февраля 2022 года, Москва", "2022-02-18", "Москва"),
         ("2022-02-18", "2022-02-18", ""),
         ("February 18, 2022, 15:40, Novo-Ogaryovo", "2022-02-18", "Novo-Ogaryovo"),
+        ("May 8, 2021 - 18:10 - The Kremlin, Moscow", "2021-05-08", "The Kremlin, Moscow"),
+        ("May 8, 2021 – 18:10", "2021-05-08", ""),
+        ("June 8, 2016 — Minsk", "2016-06-08", "Minsk"),
     ],
 )
 def test_date_lines(line, iso, place):
@@ -157,7 +160,10 @@ def test_impossible_date_is_reported():
     assert d is not None and not d.valid and "impossible date" in d.error
 
 
-@pytest.mark.parametrize("line", ["June 8, 2016, was a good day.", "June 8 we met", "In June 8, 2016"])
+@pytest.mark.parametrize("line", [
+    "June 8, 2016, was a good day.", "June 8 we met", "In June 8, 2016", "June 8, 2016 - we met there.",
+    "June 8, 2016 18:10 Moscow", "June 8, 2016-Minsk",
+])
 def test_not_date_lines(line):
     assert parse_date_line(line) is None
 
@@ -188,6 +194,40 @@ def test_full_kremlin_page(shapes):
     ]
     assert t.turns()[0].paragraphs[1].text == "Let us begin."
     assert t.kind == "meeting"
+
+
+@pytest.mark.parametrize(
+    "header,written,place,lead",
+    [
+        # the Kremlin's layout: title, lead, then date, time and place on lines of their own
+        (["Talks", "", "Vladimir Putin held talks.", "", "March 11, 2022", "11:15", "The Kremlin, Moscow"],
+         "March 11, 2022 11:15", "The Kremlin, Moscow", ["Vladimir Putin held talks."]),
+        (["Talks", "March 11, 2022", "Sochi"], "March 11, 2022", "Sochi", []),
+        (["Talks", "A lead.", "Another line of it.", "March 11, 2022 - 11:15 - Minsk"], "March 11, 2022 - 11:15", "Minsk",
+         ["A lead.", "Another line of it."]),
+        # a sentence under a date written alone is the lead, not a place
+        (["Talks", "March 11, 2022", "Vladimir Putin met the governors"], "March 11, 2022", None,
+         ["Vladimir Putin met the governors"]),
+        (["Talks", "March 11, 2022", "11:15", "Putin: Hello."], "March 11, 2022 11:15", None, []),
+    ],
+)
+def test_date_below_title_and_lead(shapes, header, written, place, lead):
+    text = "\n".join(header + ["", "* * *", "", "President of Russia Vladimir Putin: Good afternoon.", "Vladimir Putin: Thank you."])
+    t, problems = parse(doc(text), shapes)
+    assert not problems
+    assert t.title.value == "Talks" and t.date.value == "2022-03-11" and t.date.written == written
+    assert t.place.value == place
+    assert [p.text for p in t.summary] == lead
+    assert t.turns()[-1].name == "Vladimir Putin" and t.turns()[-1].paragraphs[0].text == "Thank you."
+
+
+def test_date_line_after_a_long_lead_stays_in_the_text(shapes):
+    """Three lines between the title and a date line: no header, every line stays in the text."""
+    text = "Talks\nOne.\nTwo.\nThree.\nMarch 11, 2022\n\nPresident of Russia Vladimir Putin: Good afternoon."
+    t, _ = parse(doc(text), shapes)
+    assert t.date.value is None
+    texts = [p.text for p in t.summary] + [b.text for s in t.sections for b in s.blocks if isinstance(b, Paragraph)]
+    assert "March 11, 2022" in texts or any(s.heading and s.heading.text == "March 11, 2022" for s in t.sections)
 
 
 def test_generic_page_falls_back_to_narration(shapes):
