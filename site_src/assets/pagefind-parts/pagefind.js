@@ -38,11 +38,22 @@ function words(term) {
   return [...new Set(term.replace(/"/g, " ").split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)))];
 }
 
+// Which parts hold a word (its pages per part), kept for the page's life: a query being typed or
+// refined asks again for the words it had.
+const holders = new Map();
+
+function holding(pagefind, word) {
+  const key = word.toLowerCase();
+  if (!holders.has(key)) {
+    holders.set(key, pagefind.search(word, NOTHING).then((answer) => ((answer || {}).totalFilters || {})[PART] || {}));
+  }
+  return holders.get(key);
+}
+
 async function answering(pagefind, parts, term) {
   const asked = term === null ? [] : words(term);
   if (asked.length < 2) return null; // every part answers
-  const held = await Promise.all(asked.map(async (w) =>
-    ((await pagefind.search(w, NOTHING)).totalFilters || {})[PART] || {}));
+  const held = await Promise.all(asked.map((w) => holding(pagefind, w)));
   const known = held.filter((perPart) => Object.values(perPart).some((n) => n > 0));
   return parts.filter((k) => known.every((perPart) => (perPart[k] || 0) > 0));
 }
@@ -68,6 +79,11 @@ export async function search(term, searchOptions = {}) {
   if (kept !== null) filters[PART] = { any: kept.length ? kept : ["none"] };
   const answer = await pagefind.search(term, { ...searchOptions, filters });
   if (!answer) return answer;
+  const asked = term === null ? [] : words(term);
+  if (asked.length === 1 && !holders.has(asked[0].toLowerCase())) {
+    // a one-word answer counts the word's pages per part (without the reader's filters) for free
+    holders.set(asked[0].toLowerCase(), Promise.resolve({ ...((answer.totalFilters || {})[PART] || {}) }));
+  }
   if (kept !== null) {
     const perPart = (answer.totalFilters || {})[PART] || {};
     answer.unfilteredResultCount = kept.reduce((n, k) => n + (perPart[k] || 0), 0);
@@ -96,4 +112,5 @@ export async function filters() {
 export async function destroy() {
   if (loading) await (await load()).pagefind.destroy();
   loading = null;
+  holders.clear();
 }
