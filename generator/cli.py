@@ -186,12 +186,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
     """Regenerate the Markdown whenever a transcript changes, while `mkdocs serve` shows the result."""
     import subprocess
 
-    def snapshot() -> dict[str, tuple[int, int]]:
-        return {
-            str(p): (p.stat().st_mtime_ns, p.stat().st_size)
-            for p in sorted(args.input.rglob("*"))
-            if p.is_file()
-        }
+    from .reader import input_state as snapshot
 
     memo = pipeline.Memo()  # files read and parsed last time: only changed ones are redone
     last: dict[str, bytes] = {}  # the fingerprint of every page as written last time
@@ -210,11 +205,11 @@ def cmd_watch(args: argparse.Namespace) -> int:
     server = None
     if not args.no_serve:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(ROOT / "mkdocs.yml"), "-a", args.addr])
-    seen = snapshot()
+    seen = snapshot(args.input)
     try:
         while True:
             time.sleep(args.interval)
-            now = snapshot()
+            now = snapshot(args.input)
             if now != seen:
                 seen = now
                 regenerate()

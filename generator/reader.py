@@ -546,6 +546,21 @@ def read_folder(
     return documents, problems
 
 
+def input_state(folder: Path) -> dict[str, tuple[int, ...]]:
+    """What ``read_folder`` would read, as path -> (modification and change time, size, inode): the
+    watch loop compares two of these to decide whether to run again. The change time moves with
+    any write, even one that restores the modification time. Other files (hidden ones such as an
+    editor's swap file, or files of other types) do not count."""
+    state: dict[str, tuple[int, ...]] = {}
+    for path in _files(folder, TRANSCRIPT_SUFFIX) + _files(folder, SIDECAR_SUFFIX):
+        try:
+            st = os.stat(path)
+        except OSError:  # removed while walking: the next look sees it gone
+            continue
+        state[str(path)] = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+    return state
+
+
 def _files(folder: Path, suffix: str) -> list[Path]:
     """The files under ``folder`` whose names end with ``suffix``, in path order, leaving out hidden
     files and folders (editors' and tools' own: ``.git/``, ``.#draft.txt``). Plain strings are

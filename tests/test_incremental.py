@@ -142,3 +142,29 @@ def test_watch_step_restores_a_page_removed_behind_its_back(tmp_path):
     page.unlink()
     report = cli.step(corpus, docs, memo, last)
     assert report is not None and report.written == 1 and page.read_text(encoding="utf-8") == text
+
+
+def test_watch_looks_only_at_what_the_reader_reads(tmp_path):
+    """The watch loop runs again when a transcript or sidecar changes, even when an edit keeps its
+    size and modification time, and not for an editor's hidden swap file or another file type."""
+    from generator.reader import input_state
+
+    corpus = tmp_path / "in"
+    make_corpus(SEEDS, corpus, 3)
+    before = input_state(corpus)
+    assert sorted(Path(p).name for p in before) == sorted(p.name for p in corpus.glob("*.txt"))
+    (corpus / ".draft.txt.swp").write_text("swap", encoding="utf-8")
+    (corpus / "notes.md").write_text("notes", encoding="utf-8")
+    (corpus / ".hidden").mkdir()
+    (corpus / ".hidden" / "x.txt").write_text("Hidden: yes.", encoding="utf-8")
+    assert input_state(corpus) == before
+    victim = sorted(corpus.glob("*.txt"))[0]
+    stat = victim.stat()
+    text = victim.read_text(encoding="utf-8")
+    victim.write_text(text.replace("a", "A", 1), encoding="utf-8")
+    os.utime(victim, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size, same mtime
+    assert victim.stat().st_size == stat.st_size
+    assert input_state(corpus) != before
+    before = input_state(corpus)
+    (corpus / (victim.stem + ".meta.yaml")).write_text("place: Sochi\n", encoding="utf-8")
+    assert input_state(corpus) != before
