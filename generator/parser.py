@@ -146,7 +146,11 @@ _SENTENCE_WORDS = frozenset(
 )
 _PARTICLES = frozenset("von van der den de da di del la le bin ibn al el dos du ter".split())
 _HONORIFICS = frozenset("mr mr. ms ms. mrs mrs. dr dr. sir madam г-н г-жа".split())
-_NAME_TOKEN = re.compile(r"^(?:[A-ZА-ЯЁІЎ][\w'’\-]*\.?|(?:[A-ZА-ЯЁІЎ]\.)+(?:[A-ZА-ЯЁІЎ][\w'’\-]*)?)$")
+_ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ul|ibn|bin|bint|ben|abu|abd|ould)-"
+"""An Arabic article or patronymic glued to a name by a hyphen: 'Bashar al-Assad', 'Abdel Fattah el-Sisi'."""
+_NAME_TOKEN = re.compile(
+    rf"^(?:(?:{_ARTICLE})?[A-ZА-ЯЁІЎ][\w'’\-]*\.?|(?:[A-ZА-ЯЁІЎ]\.)+(?:[A-ZА-ЯЁІЎ][\w'’\-]*)?)$"
+)
 _INITIAL = re.compile(r"^(?:[A-ZА-ЯЁІЎ]\.)+$")
 _GLUED_INITIAL = re.compile(r"^(?:[A-ZА-ЯЁІЎ]\.)+[A-ZА-ЯЁІЎ][\w'’\-]+$")
 _PATRONYMIC = re.compile(r"(?:vich|vna|ichna|ovich|evich|ovna|evna|вич|вна|ична)$", re.I)
@@ -200,6 +204,8 @@ def _name_span(tokens: list[str]) -> int:
             if name[j - 1].lower() not in _PARTICLES:
                 count += 1
             j -= 1
+        while j > 0 and name[j].lower() in _PARTICLES:
+            j -= 1  # "Mohammed bin Salman", not "bin Salman"
         return len(name) - j
     return 2
 
@@ -217,14 +223,54 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
     rest = (m.group("rest") or "").strip()
     if not label or _FORBIDDEN_IN_LABEL.search(label) or label[0] in QUOTES:
         return None
-    if rest and rest[0].isalpha() and rest[0].islower():
-        return None  # "Let me repeat what I just said: we do not want war"
+    lower_rest = bool(rest and rest[0].isalpha() and rest[0].islower())
     if label.casefold() in shapes.generic_labels:
-        return Label(label, label, "", "", rest)
+        return None if lower_rest else Label(label, label, "", "", rest)
     core, affiliation = label, ""
     paren = re.match(r"^(?P<core>.*?)\s*\((?P<aff>[^()]*)\)$", label)
     if paren and paren.group("core"):
         core, affiliation = paren.group("core"), paren.group("aff").strip()
+        if core.casefold() in shapes.generic_labels:
+            return None if lower_rest else _generic_with_note(label, core, affiliation, rest, shapes)
+    found = _personal_label(label, core, affiliation, rest, shapes, seen_names)
+    if found is not None and lower_rest:
+        # "Let me repeat what I just said: we do not want war" is prose; a speaker whose name is
+        # known (the registry, or earlier in the transcript) may begin in lower case: "Vladimir
+        # Putin: well, ..." (a turn continuing a sentence cut off by the previous speaker).
+        surname = found.name.split()[-1].rstrip(".").casefold() if found.name.split() else ""
+        if surname not in shapes.known_names and surname not in seen_names and found.name.casefold() not in shapes.known_names:
+            return None
+    return found
+
+
+_UTTERANCE_LABELS = frozenset(
+    "question questions answer reply response remark comment interjection voice voices "
+    "вопрос ответ реплика голос".split()
+)
+"""Generic labels that name an utterance, not a role ('Moderator' is a role, 'Question' is not)."""
+
+
+def _generic_with_note(label: str, core: str, note: str, rest: str, shapes: Shapes) -> Label:
+    """A generic label with a note in brackets. 'Question (retranslated):' stays generic; when the
+    note begins with a person's name, that person speaks: 'Question (Anna Petrova, Kommersant):',
+    'Moderator (Fyodor Lukyanov):'."""
+    left, _, after = (part.strip() for part in note.partition(","))
+    tokens = left.split()
+    is_role = core.casefold() not in _UTTERANCE_LABELS
+    named = (
+        (after or is_role)
+        and 2 <= len(tokens) <= 5
+        and _name_span(tokens) == len(tokens)
+        and not any(t.strip("\"'“”«»").casefold() in shapes.outlet_words for t in tokens)
+    )
+    if named:
+        return Label(label, left, core if is_role else "", after, rest)
+    return Label(label, core, "", note, rest)
+
+
+def _personal_label(
+    label: str, core: str, affiliation: str, rest: str, shapes: Shapes, seen_names: frozenset[str]
+) -> Optional[Label]:
     if "," in core:
         left, right = (part.strip() for part in core.split(",", 1))
         tokens = left.split()
@@ -677,6 +723,11 @@ def _is_headline(label: Label, p: _Para, builder: _Builder, nxt: Optional[_Para]
         return False
     if not p.standalone:
         return False
+    if nxt is not None:
+        seen = frozenset(builder.names) | {t.rstrip(".").casefold() for t in label.name.split()}
+        following = parse_label(nxt.text, shapes, seen)
+        if following is not None and following.rest:
+            return False  # a dialogue goes on: "Anna Ivanova: We work on batteries and" / "Vladimir Putin: and …"
     return builder.turn is None or bool(builder.turn.quoted)
 
 

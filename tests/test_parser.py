@@ -287,3 +287,63 @@ def test_parse_keeps_line_numbers(shapes):
     t, _ = parse(doc("Vladimir Putin: One.\nTwo.\n\nAlexander Lukashenko: Three."), shapes)
     assert [(p.line, p.text) for x in t.turns() for p in x.paragraphs] == [(1, "One."), (2, "Two."), (4, "Three.")]
     assert isinstance(t.turns()[0], Turn) and isinstance(t.turns()[0].paragraphs[0], Paragraph)
+
+
+# ---------------------------------------------------------------- label variety (real shapes)
+
+@pytest.mark.parametrize(
+    "line,name,role,affiliation",
+    [
+        # an Arabic article glued to the surname by a hyphen
+        ("President of Syria Bashar al-Assad (retranslated): Thank you.", "Bashar al-Assad", "President of Syria",
+         "retranslated"),
+        ("Bashar al-Assad: I agree.", "Bashar al-Assad", "", ""),
+        # a name never begins with a particle
+        ("Crown Prince of Saudi Arabia Mohammed bin Salman Al Saud: Thank you.", "Mohammed bin Salman Al Saud",
+         "Crown Prince of Saudi Arabia", ""),
+        # generic labels with a note in brackets
+        ("Question (retranslated): How do you see it?", "Question", "", "retranslated"),
+        ("Question (Anna Petrova, Kommersant): One question.", "Anna Petrova", "", "Kommersant"),
+        ("Moderator (Fyodor Lukyanov): Good afternoon.", "Fyodor Lukyanov", "Moderator", ""),
+        ("Question (Financial Times): One question.", "Question", "", "Financial Times"),
+        ("Question (The Wall Street Journal, USA): One question.", "Question", "", "The Wall Street Journal, USA"),
+        ("Audience member: Thank you!", "Audience member", "", ""),
+        ("Response from the audience: Yes!", "Response from the audience", "", ""),
+    ],
+)
+def test_label_variety(shapes, line, name, role, affiliation):
+    label = parse_label(line, shapes)
+    assert label is not None
+    assert (label.name, label.role, label.affiliation) == (name, role, affiliation)
+
+
+def test_known_speaker_may_begin_in_lower_case(shapes):
+    """A turn that finishes the previous speaker's sentence starts in lower case; that is a label
+    only for a speaker the registry or the transcript already knows."""
+    assert parse_label("Vladimir Putin: and they will be cheaper?", shapes).name == "Vladimir Putin"
+    assert parse_label("Ivan Petrov: yes, much cheaper.", shapes, frozenset({"petrov"})).name == "Ivan Petrov"
+    assert parse_label("Ivan Petrov: yes, much cheaper.", shapes) is None
+    for prose in ["Key Points: the budget and roads.", "Question: why not?", "Question (retranslated): why?",
+                  "Our Partners: we trust them."]:
+        assert parse_label(prose, shapes) is None, prose
+
+
+def test_dialogue_line_without_closing_punctuation_is_a_turn_not_a_headline(shapes):
+    text = "\n\n".join([
+        "Anna Ivanova: We work on new batteries and", "Vladimir Putin: and they will be cheaper?",
+        "Anna Ivanova: yes, much cheaper.",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert not t.headings()
+    assert [(x.name, x.paragraphs[0].text) for x in t.turns()] == [
+        ("Anna Ivanova", "We work on new batteries and"), ("Vladimir Putin", "and they will be cheaper?"),
+        ("Anna Ivanova", "yes, much cheaper."),
+    ]
+
+
+def test_bracketed_generic_label_first_in_a_transcript(shapes):
+    """'Question (retranslated):' is a label even before any plain 'Question:' was seen."""
+    text = "Vladimir Putin: Go ahead.\n\nQuestion (retranslated): Thank you. I am from Egypt.\n\nVladimir Putin: Yes."
+    t, _ = parse(doc(text), shapes)
+    assert [x.name for x in t.turns()] == ["Vladimir Putin", "Question", "Vladimir Putin"]
+
