@@ -113,10 +113,11 @@ def parse_date_line(text: str) -> Optional[DateLine]:
 def _place_line(text: str, after_time: bool) -> bool:
     """A line that is only a place, as the Kremlin's pages put it under a date and a time written
     on lines of their own ('The Kremlin, Moscow'): capitalised words, no closing punctuation, at
-    most six words (four when no time line comes before it)."""
+    most six words (four when no time line comes before it and it has no comma)."""
     stripped = text.strip()
     words = stripped.replace(",", " ").split()
-    if not words or len(words) > (6 if after_time else 4) or not _looks_like_place(stripped):
+    limit = 6 if after_time or "," in stripped else 4  # "Circular Hall, The Kremlin, Moscow"
+    if not words or len(words) > limit or not _looks_like_place(stripped):
         return False
     return all(w[0].isupper() or w[0].isdigit() or w in _PLACE_PARTICLES for w in words)
 
@@ -238,7 +239,8 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
         # known (the registry, or earlier in the transcript) may begin in lower case: "Vladimir
         # Putin: well, ..." (a turn continuing a sentence cut off by the previous speaker).
         surname = found.name.split()[-1].rstrip(".").casefold() if found.name.split() else ""
-        if surname not in shapes.known_names and surname not in seen_names and found.name.casefold() not in shapes.known_names:
+        known = shapes.known_names | seen_names
+        if surname not in known and found.name.casefold() not in known:
             return None
     return found
 
@@ -359,6 +361,21 @@ def is_elision(text: str) -> bool:
 def is_breadcrumb(text: str) -> bool:
     stripped = text.strip()
     return bool(_BREADCRUMB_RE.match(stripped)) and len(stripped.split()) <= 10
+
+
+_TRAIL_SPLIT = re.compile(r"\s+/\s+")
+
+
+def _spaced_trail(text: str) -> bool:
+    """A breadcrumb trail without the closing slash, as president.gov.by writes it above a page's
+    title ('Main / Events'): two to four short capitalised parts joined by spaced slashes. Taken
+    as a breadcrumb only above a title and a date line."""
+    parts = _TRAIL_SPLIT.split(text.strip())
+    if not 2 <= len(parts) <= 4:
+        return False
+    return all(
+        0 < len(part.split()) <= 4 and part[0].isupper() and not part.endswith(TERMINAL) for part in parts
+    )
 
 
 def heading_shaped(text: str) -> bool:
@@ -515,7 +532,16 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
     breadcrumb: Optional[SourceLine] = None
     body_start = i
     k = 0
-    if len(content_idx) > 1 and is_breadcrumb(lines[content_idx[k]].text):
+    if len(content_idx) > 1 and (
+        is_breadcrumb(lines[content_idx[k]].text)
+        or (
+            _spaced_trail(lines[content_idx[k]].text)
+            and (
+                parse_date_line(lines[content_idx[k + 1]].text) is not None
+                or _dated_title(lines, content_idx, k + 1, shapes) is not None
+            )
+        )
+    ):
         breadcrumb = lines[content_idx[k]]
         k += 1
     first = lines[content_idx[k]] if k < len(content_idx) else None

@@ -347,3 +347,32 @@ def test_bracketed_generic_label_first_in_a_transcript(shapes):
     t, _ = parse(doc(text), shapes)
     assert [x.name for x in t.turns()] == ["Vladimir Putin", "Question", "Vladimir Putin"]
 
+
+# ---------------------------------------------------------------- header variety (real shapes)
+
+def test_spaced_breadcrumb_trail_above_title_and_date(shapes):
+    """president.gov.by writes its trail without a closing slash: 'Main / Events'."""
+    text = "Main / Events\n\nMeeting on farming\n\n29 July 2020\n\nThe head of state held a meeting.\nHe spoke about tractors."
+    t, _ = parse(doc(text), shapes)
+    assert (t.title.value, t.date.value) == ("Meeting on farming", "2020-07-29")
+    assert [b.text for b in t.boilerplate] == ["Main / Events"]
+
+
+@pytest.mark.parametrize("first", ["Russia / Belarus: a union of two states", "Oil / gas prices are falling."])
+def test_slashed_line_without_title_and_date_below_is_not_a_breadcrumb(shapes, first):
+    t, _ = parse(doc(f"{first}\n\nVladimir Putin: Hello.\n\nAlexander Lukashenko: Hello."), shapes)
+    assert all(b.text != first for b in t.boilerplate)
+
+
+@pytest.mark.parametrize(
+    "place_line,place",
+    [
+        ("Circular Hall, The Kremlin, Moscow", "Circular Hall, The Kremlin, Moscow"),
+        ("Konstantinovsky Palace, Strelna, St Petersburg", "Konstantinovsky Palace, Strelna, St Petersburg"),
+        ("Vladimir Putin met the governors", None),  # a lead, not a place
+    ],
+)
+def test_place_line_with_commas_under_a_date(shapes, place_line, place):
+    text = f"Press conference\n\nJanuary 31, 2006\n\n{place_line}\n\nVladimir Putin: Good afternoon."
+    t, _ = parse(doc(text), shapes)
+    assert t.date.value == "2006-01-31" and t.place.value == place
