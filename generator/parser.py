@@ -296,9 +296,17 @@ def _personal_label(
         name_tokens = name_tokens[1:]
         if not name_tokens:
             return None
+    # A title is not a name: "President Putin", "PRESIDENT PUTIN", "Prime Minister Putin".
+    titled = False
+    while len(name_tokens) > 1 and name_tokens[0].rstrip(".").casefold() in _TITLE_WORDS:
+        role_tokens, name_tokens, titled = role_tokens + name_tokens[:1], name_tokens[1:], True
+    if titled and name_tokens[0].casefold() in _TITLE_WORDS:
+        return None  # "Deputy Chairman:" is a role alone
     role = " ".join(role_tokens)
     if role and not _plausible_role(role):
         return None
+    if titled and len(name_tokens) == 1:
+        return Label(label, name_tokens[0], role, affiliation, rest)  # "President Bush:", "Governor Ivanov:"
     if len(name_tokens) == 1 and not role:
         single = name_tokens[0]
         key = single.casefold()
@@ -311,6 +319,14 @@ def _personal_label(
             return None
     return Label(label, " ".join(name_tokens), role, affiliation, rest)
 
+
+_TITLE_WORDS = frozenset(
+    """president vice-president prime minister premier chancellor chairman chairwoman governor mayor secretary
+    ambassador senator deputy king queen prince princess emir sheikh sultan patriarch metropolitan archbishop
+    general admiral marshal academician professor
+    президент премьер-министр министр губернатор председатель""".split()
+)
+"""Titles written before a surname alone in older transcripts ('President Putin:')."""
 
 _QUOTING = frozenset(
     "in according as from after before during with by to for about quoting citing per on at under like unlike "

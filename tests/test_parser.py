@@ -376,3 +376,26 @@ def test_place_line_with_commas_under_a_date(shapes, place_line, place):
     text = f"Press conference\n\nJanuary 31, 2006\n\n{place_line}\n\nVladimir Putin: Good afternoon."
     t, _ = parse(doc(text), shapes)
     assert t.date.value == "2006-01-31" and t.place.value == place
+
+
+@pytest.mark.parametrize(
+    "line,name,role",
+    [
+        ("President Putin: Yes.", "Putin", "President"),
+        ("PRESIDENT PUTIN: Yes.", "PUTIN", "PRESIDENT"),
+        ("Prime Minister Putin: Yes.", "Putin", "Prime Minister"),
+        ("Foreign Minister Lavrov: Yes.", "Lavrov", "Foreign Minister"),
+        ("President Bush: Yes.", "Bush", "President"),
+        ("President Vladimir Putin: Yes.", "Vladimir Putin", "President"),
+    ],
+)
+def test_title_before_a_surname_is_a_role(shapes, line, name, role):
+    """Older transcripts write 'President Putin:'; the title is not part of the name (else the turn
+    goes to a new speaker 'President Putin')."""
+    label = parse_label(line, shapes)
+    assert label is not None and (label.name, label.role) == (name, role)
+
+
+def test_title_alone_is_not_a_label(shapes):
+    assert parse_label("Deputy Chairman: Yes.", shapes) is None
+    assert parse_label("President: Yes.", shapes) is None
