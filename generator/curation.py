@@ -65,7 +65,7 @@ def _date(value: Any) -> str | None:
     return _dt.date.fromisoformat(str(value)).isoformat()
 
 
-def load_shapes(path: Path, known_names: frozenset[str]) -> Shapes:
+def load_shapes(path: Path, known_names: frozenset[str], long_names: frozenset[tuple[str, ...]] = frozenset()) -> Shapes:
     data = _load(path)
     boiler = {}
     for item in data.get("boilerplate", []):
@@ -75,6 +75,7 @@ def load_shapes(path: Path, known_names: frozenset[str]) -> Shapes:
         generic_labels=frozenset(str(x).casefold() for x in data.get("generic_labels", [])),
         outlet_words=frozenset(str(x).casefold() for x in data.get("outlet_words", [])),
         known_names=known_names,
+        long_names=long_names,
     )
 
 
@@ -145,10 +146,13 @@ def load(data_dir: Path = DATA_DIR) -> Curation:
     if problems:
         raise CurationError(problems)
     known = set()
+    long_names = set()
     for person in people:
         for alias in (person.name, *person.aliases):
             if len(alias.split()) == 1:
                 known.add(alias.casefold())
+            elif len(alias.split()) >= 3:
+                long_names.add(tuple(alias.casefold().split()))
         known.add(person.name.split()[-1].casefold())
-    shapes = load_shapes(data_dir / "shapes.yaml", frozenset(known))
+    shapes = load_shapes(data_dir / "shapes.yaml", frozenset(known), frozenset(long_names))
     return Curation(shapes, people, topics)

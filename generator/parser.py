@@ -30,6 +30,9 @@ class Shapes:
     outlet_words: frozenset[str] = frozenset()
     known_names: frozenset[str] = frozenset()
     """Casefolded single-word aliases from the speaker registry ("putin"), accepted as labels."""
+    long_names: frozenset[tuple[str, ...]] = frozenset()
+    """Casefolded words of the registry's names of three words or more ("recep tayyip erdogan"):
+    a label ending in one of them names that person in full."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -211,6 +214,55 @@ def _name_span(tokens: list[str]) -> int:
     return 2
 
 
+def _registry_span(tokens: list[str], shapes: Shapes) -> int:
+    """How many trailing tokens are a registry name of three words or more (0 if none):
+    'President of Turkey Recep Tayyip Erdogan' ends in a name of three words, not two."""
+    if not shapes.long_names:
+        return 0
+    folded = [t.casefold() for t in tokens]
+    for n in range(min(6, len(tokens)), 2, -1):
+        if tuple(folded[-n:]) in shapes.long_names:
+            return n
+    return 0
+
+
+def _mend_long_names(sections: list[Section]) -> list[Section]:
+    """Names of three words or more that the labels' own shape split wrongly.
+
+    The Kremlin names a speaker in full with the role on first mention ('President of Turkey
+    Recep Tayyip Erdogan:'), then by the full name alone ('Recep Tayyip Erdogan:'). Read as 'Role
+    Given Surname', both end in the name 'Tayyip Erdogan', with the roles 'President of Turkey
+    Recep' and 'Recep'. When a role made of capitalised name words only ('Recep') is the end of
+    every other role written with that name, it is the start of the name: every such turn is
+    mended to 'Recep Tayyip Erdogan'. A name also written without it ('Cosmonaut Ivan Petrov:',
+    then 'Ivan Petrov:') is left alone."""
+    turns = [b for s in sections for b in s.blocks if isinstance(b, Turn)]
+    roles_of: dict[str, set[str]] = {}
+    for t in turns:
+        roles_of.setdefault(t.name, set()).add(t.role)
+    mended: dict[tuple[str, str], tuple[str, str]] = {}
+    for name, roles in roles_of.items():
+        for lead in roles:
+            words = lead.split()
+            if not 1 <= len(words) <= 2 or not all(_NAME_TOKEN.match(w) and w.casefold() not in _TITLE_WORDS for w in words):
+                continue
+            if len(roles) > 1 and all(r == lead or r.endswith(" " + lead) for r in roles):
+                for r in roles:
+                    mended[(name, r)] = (f"{lead} {name}", r[: -len(lead)].rstrip(" ,"))
+                break
+    if not mended:
+        return sections
+    out = []
+    for s in sections:
+        blocks = tuple(
+            replace(b, name=mended[(b.name, b.role)][0], role=mended[(b.name, b.role)][1])
+            if isinstance(b, Turn) and (b.name, b.role) in mended else b
+            for b in s.blocks
+        )
+        out.append(replace(s, blocks=blocks))
+    return out
+
+
 def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozenset()) -> Optional[Label]:
     """Recognise 'Role Name: text', 'Name, Role:', 'Name (Outlet):' and generic 'Question:' labels.
 
@@ -282,7 +334,7 @@ def _personal_label(
     tokens = core.split()
     if len(tokens) > 14:
         return None
-    span = _name_span(tokens)
+    span = _registry_span(tokens, shapes) or _name_span(tokens)
     if span == 0:
         return None
     name_tokens = tokens[len(tokens) - span:]
@@ -696,6 +748,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
                 continue
         builder.blocks.append(Paragraph(text, p.line, "narration"))
     builder.close_section()
+    builder.sections = _mend_long_names(builder.sections)
     problems.extend(builder.problems)
 
     transcript = _assemble(doc, title_line, date, date_line_no, source, summary, builder, boilerplate)

@@ -399,3 +399,43 @@ def test_title_before_a_surname_is_a_role(shapes, line, name, role):
 def test_title_alone_is_not_a_label(shapes):
     assert parse_label("Deputy Chairman: Yes.", shapes) is None
     assert parse_label("President: Yes.", shapes) is None
+
+
+def test_names_of_three_words_from_the_registry(shapes):
+    """A label ending in a registry name of three words or more names that person in full, not
+    'Role Given Surname'."""
+    for line, name, role in [
+        ("President of Turkey Recep Tayyip Erdogan (retranslated): Thank you.", "Recep Tayyip Erdogan", "President of Turkey"),
+        ("President of Brazil Luiz Inacio Lula da Silva: Yes.", "Luiz Inacio Lula da Silva", "President of Brazil"),
+        ("President of Egypt Abdel Fattah el-Sisi: Yes.", "Abdel Fattah el-Sisi", "President of Egypt"),
+        ("Governor of Tula Region Alexei Dyumin: Yes.", "Alexei Dyumin", "Governor of Tula Region"),
+    ]:
+        label = parse_label(line, shapes)
+        assert label is not None and (label.name, label.role) == (name, role), line
+
+
+def test_a_long_name_is_mended_from_its_later_labels(shapes):
+    """First mention 'Role Given Middle Surname:', then 'Given Middle Surname:': every turn goes to
+    the full name. A name also written without the extra word is left as the labels say."""
+    text = "\n".join([
+        "Talks", "", "April 8, 2021, Moscow", "", "* * *", "",
+        "President of Russia Vladimir Putin: Welcome.",
+        "President of Ruritania Ivo Marek Valdastan (retranslated): Thank you.",
+        "Vladimir Putin: Please.",
+        "Ivo Marek Valdastan: We have a lot to discuss.",
+        "Hero of Russia Cosmonaut Ivan Petrov: Good afternoon.",
+        "Cosmonaut Ivan Petrov: Hello again.",
+        "Ivan Petrov: Thank you.",
+    ])
+    t, problems = parse(doc(text), shapes)
+    assert not problems
+    assert [(x.name, x.role) for x in t.turns()] == [
+        ("Vladimir Putin", "President of Russia"),
+        ("Ivo Marek Valdastan", "President of Ruritania"),
+        ("Vladimir Putin", ""),
+        ("Ivo Marek Valdastan", ""),
+        ("Ivan Petrov", "Hero of Russia Cosmonaut"),
+        ("Ivan Petrov", "Cosmonaut"),
+        ("Ivan Petrov", ""),
+    ]
+    assert t.turns()[1].label == "President of Ruritania Ivo Marek Valdastan (retranslated)"
