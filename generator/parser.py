@@ -740,7 +740,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         turn = builder.turn
         if turn is not None:
             if turn.quoted is None:
-                turn.quoted = text.startswith(QUOTES)
+                turn.quoted = _opens_quotation(text)
             if turn.quoted and not text.startswith(QUOTES) and turn.paragraphs:
                 builder.close_turn()
             else:
@@ -794,6 +794,20 @@ def _date_block(lines: list[SourceLine], content_idx: list[int], j: int, shapes:
         if _place_line(text, timed) and parse_label(text, shapes) is None:
             date, last = replace(date, place=text), last + 1
     return date, last
+
+
+_CLOSING_QUOTE = {'"': '"', "“": "”", "«": "»", "„": "“", "'": "'", "‘": "’"}
+
+
+def _opens_quotation(text: str) -> bool:
+    """A paragraph that is a quoted statement: it opens with a quotation mark that closes only at
+    its end, or not at all (a quotation running on into the next paragraph), as articles quote
+    a speaker under a label of its own ('Sergei Lavrov, Russian Foreign Minister:'). A paragraph
+    of speech that merely begins with a quoted word ('"Difficult" is the right word.') is not."""
+    if not text.startswith(QUOTES):
+        return False
+    end = text.find(_CLOSING_QUOTE[text[0]], 1)
+    return end == -1 or not text[end + 1:].strip(" .,;:!?…»”’\"')")
 
 
 def _first_appearance(label: Label, builder: _Builder) -> bool:

@@ -439,3 +439,23 @@ def test_a_long_name_is_mended_from_its_later_labels(shapes):
         ("Ivan Petrov", ""),
     ]
     assert t.turns()[1].label == "President of Ruritania Ivo Marek Valdastan (retranslated)"
+
+
+@pytest.mark.parametrize(
+    "paragraphs,in_turn",
+    [
+        # speech that begins with a quoted word: every paragraph stays the speaker's
+        (['"Difficult" is the right word. We had many problems.', "But we solved most of them."], 2),
+        (["«Together» is what we said.", "And we meant it."], 2),
+        # an article quoting the speaker: the quotation is the turn, the narration after it is not
+        (['"We discussed foreign policy cooperation."', "The minister then left for the airport."], 1),
+        (['"We discussed foreign policy cooperation.', '"And trade."', "The minister then left."], 2),
+    ],
+)
+def test_quotation_under_a_label_of_its_own(shapes, paragraphs, in_turn):
+    text = "\n\n".join(["Talks", "March 3, 2021, Moscow", "* * *", "Vladimir Putin:"] + paragraphs)
+    t, _ = parse(doc(text), shapes)
+    (turn,) = t.turns()
+    assert [p.text for p in turn.paragraphs] == paragraphs[:in_turn]
+    rest = [b.text for s in t.sections for b in s.blocks if isinstance(b, Paragraph)]
+    assert rest == paragraphs[in_turn:]
