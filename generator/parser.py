@@ -830,8 +830,8 @@ def _is_headline(label: Label, p: _Para, builder: _Builder, nxt: Optional[_Para]
     """'S. Lavrov: We see the hostile attitude of the West' standing alone in an article is a headline."""
     if not label.rest or label.rest.endswith(TERMINAL) or len(label.rest.split()) < 3:
         return False
-    if not p.standalone:
-        return False
+    if not p.standalone and builder.turn is not None:
+        return False  # inside a block of lines, only a line outside any turn can be a headline
     if nxt is not None:
         seen = frozenset(builder.names) | {t.rstrip(".").casefold() for t in label.name.split()}
         following = parse_label(nxt.text, shapes, seen)

@@ -459,3 +459,30 @@ def test_quotation_under_a_label_of_its_own(shapes, paragraphs, in_turn):
     assert [p.text for p in turn.paragraphs] == paragraphs[:in_turn]
     rest = [b.text for s in t.sections for b in s.blocks if isinstance(b, Paragraph)]
     assert rest == paragraphs[in_turn:]
+
+
+def test_headlines_in_an_article_without_blank_lines(shapes):
+    """president.gov.by articles with no blank lines: 'A. Lukashenko: <headline>' standing outside
+    any turn is a heading, and the narration under it is nobody's turn; a dialogue in the same
+    shape stays turns."""
+    text = "\n".join([
+        "Lukashenko visits agricultural enterprise", "June 8, 2016",
+        "The President visited the plant in the Minsk region on Wednesday.",
+        "A. Lukashenko: Farmers need reliable tractors",
+        "The head of state stressed that the machines must be cheap.",
+        '"We need our own tractors, and they must be reliable," the President said.',
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert not t.turns()
+    assert [s.heading.text for s in t.sections if s.heading] == ["A. Lukashenko: Farmers need reliable tractors"]
+    dialogue = "\n".join([
+        "Talks", "June 8, 2016", "* * *",
+        "Vladimir Putin: Good afternoon, colleagues.", "Let us begin.",
+        "Alexander Lukashenko: We are ready to start the talks", "Vladimir Putin: Go ahead.",
+    ])
+    t, _ = parse(doc(dialogue), shapes)
+    assert [(x.name, [p.text for p in x.paragraphs]) for x in t.turns()] == [
+        ("Vladimir Putin", ["Good afternoon, colleagues.", "Let us begin."]),
+        ("Alexander Lukashenko", ["We are ready to start the talks"]),
+        ("Vladimir Putin", ["Go ahead."]),
+    ]
