@@ -79,6 +79,8 @@ class DateLine:
     error: str = ""
     written: str = ""
     """The date part of the line as written, without the place."""
+    place_line: int = 0
+    """The line number of a place written on a line of its own under the date (0: on the date line)."""
 
     @property
     def iso(self) -> str:
@@ -792,7 +794,7 @@ def _date_block(lines: list[SourceLine], content_idx: list[int], j: int, shapes:
     if last + 1 < len(content_idx):
         text = lines[content_idx[last + 1]].text.strip()
         if _place_line(text, timed) and parse_label(text, shapes) is None:
-            date, last = replace(date, place=text), last + 1
+            date, last = replace(date, place=text, place_line=lines[content_idx[last + 1]].number), last + 1
     return date, last
 
 
@@ -932,7 +934,7 @@ def _assemble(
     if side and side.place:
         place = Field(side.place, "sidecar")
     elif date is not None and date.place:
-        place = Field(date.place, "text", date_line_no, "", date.place)
+        place = Field(date.place, "text", date.place_line or date_line_no, "", date.place)
     else:
         place = Field(None, "none")
     if side and side.source:

@@ -217,6 +217,8 @@ def test_date_below_title_and_lead(shapes, header, written, place, lead):
     assert not problems
     assert t.title.value == "Talks" and t.date.value == "2022-03-11" and t.date.written == written
     assert t.place.value == place
+    if place:  # the place's own line, for the page's "from the text, line N"
+        assert header[t.place.line - 1].endswith(place)
     assert [p.text for p in t.summary] == lead
     assert t.turns()[-1].name == "Vladimir Putin" and t.turns()[-1].paragraphs[0].text == "Thank you."
 
