@@ -276,3 +276,22 @@ def test_hidden_files_and_folders_are_not_transcripts(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     documents, _ = read_folder(Path("."))
     assert sorted(d.file for d in documents) == ["a.txt", "sub/b.txt"]
+
+
+def test_a_note_in_the_label_is_shown_once():
+    """'Question (Anna Petrova, Kommersant):' shows Kommersant once, as written in the label; an
+    outlet written after the label ('Alyona Syrova: STV Channel.', in the seeds) is still shown,
+    beside it."""
+    from generator import build
+
+    generated = build.generate(fx.BAD_INPUTS / "label_variety")
+    (page,) = [p for p in generated.pages if p.path == "transcripts/label_variety.md"]
+    headings = [line for line in page.text.split("\n") if 'class="ta-turn__label"' in line]
+    petrova = next(h for h in headings if "Anna Petrova" in h and "Question" in h)
+    assert petrova.count("Kommersant") == 1, petrova
+    retranslated = next(h for h in headings if "Question" in h and "retranslated" in h)
+    assert retranslated.count("retranslated") == 1, retranslated
+    seeds = build.generate(fx.ROOT / "seeds")
+    (seed,) = [p for p in seeds.pages if p.path == "transcripts/001_32ef437e4656f63d.md"]
+    syrova = next(line for line in seed.text.split("\n") if 'class="ta-turn__label"' in line and "Alyona Syrova" in line)
+    assert '<span class="ta-affiliation">STV Channel</span>' in syrova
