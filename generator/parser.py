@@ -100,6 +100,8 @@ def parse_date_line(text: str) -> Optional[DateLine]:
             sep = _PLACE_SEP.match(rest)
             if sep is None:
                 return None
+            if "," not in sep.group() and not re.search(r"\d:\d{2}$", stripped[: m.end()]):
+                return None  # a dash without a time: "May 9, 2021 – Military Parade on Red Square"
             place = rest[sep.end():].strip()
             if not _looks_like_place(place):
                 return None
@@ -117,12 +119,15 @@ def parse_date_line(text: str) -> Optional[DateLine]:
 
 def _place_line(text: str, after_time: bool) -> bool:
     """A line that is only a place, as the Kremlin's pages put it under a date and a time written
-    on lines of their own ('The Kremlin, Moscow'): capitalised words, no closing punctuation, at
-    most six words (four when no time line comes before it and it has no comma)."""
+    on lines of their own ('The Kremlin, Moscow'): at most six capitalised words, no closing
+    punctuation. Without a time line above it, it must name a place within a place, with a comma
+    ('Circular Hall, The Kremlin, Moscow'): a short heading under a date ('Opening Remarks',
+    'Excerpts') stays in the text."""
     stripped = text.strip()
     words = stripped.replace(",", " ").split()
-    limit = 6 if after_time or "," in stripped else 4  # "Circular Hall, The Kremlin, Moscow"
-    if not words or len(words) > limit or not _looks_like_place(stripped):
+    if not words or len(words) > 6 or not _looks_like_place(stripped):
+        return False
+    if not after_time and "," not in stripped:
         return False
     return all(w[0].isupper() or w[0].isdigit() or w in _PLACE_PARTICLES for w in words)
 
@@ -228,41 +233,71 @@ def _registry_span(tokens: list[str], shapes: Shapes) -> int:
     return 0
 
 
-def _mend_long_names(sections: list[Section]) -> list[Section]:
-    """Names of three words or more that the labels' own shape split wrongly.
+def _mend_names(sections: list[Section], shapes: Shapes) -> list[Section]:
+    """Names that a label's own shape cannot give, found from the transcript's other labels.
+
+    1. A generic label with a note naming someone who speaks under their own name elsewhere in
+       the transcript is theirs: 'Question (Anna Petrova, Kommersant):' when 'Anna Petrova:'
+       speaks later.
+    2. Names of three words or more (``_mend_long_names``)."""
+    turns = [b for s in sections for b in s.blocks if isinstance(b, Turn)]
+    speakers = {t.name for t in turns if t.name.casefold() not in shapes.generic_labels}
+    mended: dict[tuple[str, str, str], tuple[str, str, str]] = {}
+    for t in turns:
+        if t.name.casefold() in shapes.generic_labels and t.affiliation:
+            person = _person_in_note(t.name, t.affiliation)
+            if person is not None and person[0] in speakers:
+                mended[(t.name, t.role, t.affiliation)] = person
+    for (name, role), (new_name, new_role) in _mend_long_names(turns, shapes).items():
+        for t in turns:
+            if (t.name, t.role) == (name, role):
+                mended[(name, role, t.affiliation)] = (new_name, new_role, t.affiliation)
+    if not mended:
+        return sections
+    out = []
+    for s in sections:
+        blocks = []
+        for b in s.blocks:
+            key = (b.name, b.role, b.affiliation) if isinstance(b, Turn) else None
+            if key in mended:
+                name, role, affiliation = mended[key]
+                b = replace(b, name=name, role=role, affiliation=affiliation)
+            blocks.append(b)
+        out.append(replace(s, blocks=tuple(blocks)))
+    return out
+
+
+def _mend_long_names(turns: list[Turn], shapes: Shapes) -> dict[tuple[str, str], tuple[str, str]]:
+    """Names of three words or more that the labels' own shape split wrongly: (name, role) ->
+    (mended name, mended role).
 
     The Kremlin names a speaker in full with the role on first mention ('President of Turkey
     Recep Tayyip Erdogan:'), then by the full name alone ('Recep Tayyip Erdogan:'). Read as 'Role
     Given Surname', both end in the name 'Tayyip Erdogan', with the roles 'President of Turkey
     Recep' and 'Recep'. When a role made of capitalised name words only ('Recep') is the end of
     every other role written with that name, it is the start of the name: every such turn is
-    mended to 'Recep Tayyip Erdogan'. A name also written without it ('Cosmonaut Ivan Petrov:',
-    then 'Ivan Petrov:') is left alone."""
-    turns = [b for s in sections for b in s.blocks if isinstance(b, Turn)]
+    mended to 'Recep Tayyip Erdogan'. Left alone: a name also written without it ('Cosmonaut Ivan
+    Petrov:', then 'Ivan Petrov:'), a surname the registry knows ('Federation Council Speaker
+    Valentina Matviyenko:', then 'Speaker Valentina Matviyenko:'), and a word that names a role
+    ('Speaker', 'CEO')."""
     roles_of: dict[str, set[str]] = {}
     for t in turns:
         roles_of.setdefault(t.name, set()).add(t.role)
     mended: dict[tuple[str, str], tuple[str, str]] = {}
     for name, roles in roles_of.items():
-        for lead in roles:
+        if len(roles) < 2 or name.split()[-1].casefold() in shapes.known_names:
+            continue
+        for lead in sorted(roles):
             words = lead.split()
-            if not 1 <= len(words) <= 2 or not all(_NAME_TOKEN.match(w) and w.casefold() not in _TITLE_WORDS for w in words):
+            if not 1 <= len(words) <= 2 or not all(
+                _NAME_TOKEN.match(w) and not w.isupper() and w.casefold() not in _ROLE_WORDS for w in words
+            ):
                 continue
-            if len(roles) > 1 and all(r == lead or r.endswith(" " + lead) for r in roles):
+            if all(r == lead or r.endswith(" " + lead) for r in roles):
                 for r in roles:
                     mended[(name, r)] = (f"{lead} {name}", r[: -len(lead)].rstrip(" ,"))
                 break
-    if not mended:
-        return sections
-    out = []
-    for s in sections:
-        blocks = tuple(
-            replace(b, name=mended[(b.name, b.role)][0], role=mended[(b.name, b.role)][1])
-            if isinstance(b, Turn) and (b.name, b.role) in mended else b
-            for b in s.blocks
-        )
-        out.append(replace(s, blocks=blocks))
-    return out
+    return mended
 
 
 def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozenset()) -> Optional[Label]:
@@ -286,15 +321,16 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
     if paren and paren.group("core"):
         core, affiliation = paren.group("core"), paren.group("aff").strip()
         if core.casefold() in shapes.generic_labels:
-            return None if lower_rest else _generic_with_note(label, core, affiliation, rest, shapes)
+            return None if lower_rest else _generic_with_note(label, core, affiliation, rest, shapes, seen_names)
     found = _personal_label(label, core, affiliation, rest, shapes, seen_names)
     if found is not None and lower_rest:
         # "Let me repeat what I just said: we do not want war" is prose; a speaker whose name is
         # known (the registry, or earlier in the transcript) may begin in lower case: "Vladimir
-        # Putin: well, ..." (a turn continuing a sentence cut off by the previous speaker).
+        # Putin: well, ..." (a turn continuing a sentence cut off by the previous speaker), but
+        # only as a bare name ("Dear Vladimir Putin: thank you" is prose).
         surname = found.name.split()[-1].rstrip(".").casefold() if found.name.split() else ""
         known = shapes.known_names | seen_names
-        if surname not in known and found.name.casefold() not in known:
+        if found.role or found.affiliation or (surname not in known and found.name.casefold() not in known):
             return None
     return found
 
@@ -306,22 +342,31 @@ _UTTERANCE_LABELS = frozenset(
 """Generic labels that name an utterance, not a role ('Moderator' is a role, 'Question' is not)."""
 
 
-def _generic_with_note(label: str, core: str, note: str, rest: str, shapes: Shapes) -> Label:
-    """A generic label with a note in brackets. 'Question (retranslated):' stays generic; when the
-    note begins with a person's name, that person speaks: 'Question (Anna Petrova, Kommersant):',
-    'Moderator (Fyodor Lukyanov):'."""
+def _generic_with_note(
+    label: str, core: str, note: str, rest: str, shapes: Shapes, seen_names: frozenset[str] = frozenset()
+) -> Label:
+    """A generic label with a note in brackets: 'Question (retranslated):', 'Question (Al Jazeera,
+    Qatar):'. When the note begins with the name of someone the registry knows or who already
+    spoke, that person speaks: 'Question (Anna Petrova, Kommersant):', 'Moderator (Fyodor
+    Lukyanov):'. A name seen only in later labels is found by ``_mend_names``; an outlet or a
+    country never becomes a speaker."""
+    person = _person_in_note(core, note)
+    if person is not None and person[0].split()[-1].casefold() in shapes.known_names | seen_names:
+        return Label(label, *person, rest)
+    return Label(label, core, "", note, rest)
+
+
+def _person_in_note(core: str, note: str) -> Optional[tuple[str, str, str]]:
+    """(name, role, affiliation) if the note of a generic label may name a person: two to five
+    name words before any comma ('Anna Petrova, Kommersant')."""
     left, _, after = (part.strip() for part in note.partition(","))
     tokens = left.split()
     is_role = core.casefold() not in _UTTERANCE_LABELS
-    named = (
-        (after or is_role)
-        and 2 <= len(tokens) <= 5
-        and _name_span(tokens) == len(tokens)
-        and not any(t.strip("\"'“”«»").casefold() in shapes.outlet_words for t in tokens)
-    )
-    if named:
-        return Label(label, left, core if is_role else "", after, rest)
-    return Label(label, core, "", note, rest)
+    if not (after or is_role) or not 2 <= len(tokens) <= 5 or _name_span(tokens) != len(tokens):
+        return None
+    if tokens[0].casefold() in _QUOTING:
+        return None  # "Moderator (In English):"
+    return left, core if is_role else "", after
 
 
 def _personal_label(
@@ -350,17 +395,22 @@ def _personal_label(
         name_tokens = name_tokens[1:]
         if not name_tokens:
             return None
-    # A title is not a name: "President Putin", "PRESIDENT PUTIN", "Prime Minister Putin".
-    titled = False
-    while len(name_tokens) > 1 and name_tokens[0].rstrip(".").casefold() in _TITLE_WORDS:
-        role_tokens, name_tokens, titled = role_tokens + name_tokens[:1], name_tokens[1:], True
-    if titled and name_tokens[0].casefold() in _TITLE_WORDS:
-        return None  # "Deputy Chairman:" is a role alone
+    # A title before a known surname is not part of the name: "President Putin", "PRESIDENT
+    # PUTIN", "Prime Minister Putin" are Putin. An unknown one stays the name as written
+    # ("Governor Ivanov" and "Ambassador Ivanov" are two people), and so does a title alone
+    # ("Prime Minister:").
+    titles = 0
+    while titles < len(name_tokens) - 1 and name_tokens[titles].rstrip(".").casefold() in _TITLE_WORDS:
+        titles += 1
+    if titles and titles == len(name_tokens) - 1:
+        surname = name_tokens[-1].casefold()
+        if surname in shapes.known_names or surname in seen_names:
+            role_tokens, name_tokens = role_tokens + name_tokens[:titles], name_tokens[titles:]
+            role = " ".join(role_tokens)
+            return Label(label, name_tokens[0], role, affiliation, rest) if _plausible_role(role) else None
     role = " ".join(role_tokens)
     if role and not _plausible_role(role):
         return None
-    if titled and len(name_tokens) == 1:
-        return Label(label, name_tokens[0], role, affiliation, rest)  # "President Bush:", "Governor Ivanov:"
     if len(name_tokens) == 1 and not role:
         single = name_tokens[0]
         key = single.casefold()
@@ -381,6 +431,14 @@ _TITLE_WORDS = frozenset(
     президент премьер-министр министр губернатор председатель""".split()
 )
 """Titles written before a surname alone in older transcripts ('President Putin:')."""
+_ROLE_WORDS = _TITLE_WORDS | frozenset(
+    """speaker ceo head director chief spokesman spokeswoman spokesperson adviser advisor aide commissioner
+    editor correspondent journalist reporter host moderator presenter member representative envoy
+    officer commander colonel major captain lieutenant sergeant soldier hero doctor teacher student
+    worker engineer pilot cosmonaut farmer veteran founder owner manager partner expert rector dean
+    judge prosecutor priest bishop mufti rabbi imam chairperson leader""".split()
+)
+"""Words that name a role or an occupation: never the first word of a name mended from labels."""
 
 _QUOTING = frozenset(
     "in according as from after before during with by to for about quoting citing per on at under like unlike "
@@ -491,6 +549,9 @@ class _Builder:
     separator_line: int = 0
     turn: Optional[_OpenTurn] = None
     names: set[str] = field(default_factory=set)
+    dialogue: bool = False
+    """Whether a line that no blank line sets apart is a label followed by a sentence ('Vladimir
+    Putin: Thank you.'): a dialogue, where 'Name: words' lines are turns, never headlines."""
     problems: list[Problem] = field(default_factory=list)
 
     def close_turn(self) -> None:
@@ -606,10 +667,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         is_breadcrumb(lines[content_idx[k]].text)
         or (
             _spaced_trail(lines[content_idx[k]].text)
-            and (
-                parse_date_line(lines[content_idx[k + 1]].text) is not None
-                or _dated_title(lines, content_idx, k + 1, shapes) is not None
-            )
+            and _dated_title(lines, content_idx, k + 1, shapes) is not None
         )
     ):
         breadcrumb = lines[content_idx[k]]
@@ -696,6 +754,10 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         summary = [Paragraph(p.text, p.line, "summary") for p in paras[:lead]]
         paras = paras[lead:]
 
+    builder.dialogue = any(
+        not p.standalone and (found := parse_label(p.text, shapes)) is not None and found.rest.endswith(TERMINAL)
+        for p in paras
+    )
     for idx, p in enumerate(paras):
         nxt = paras[idx + 1] if idx + 1 < len(paras) else None
         text = p.text
@@ -750,7 +812,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
                 continue
         builder.blocks.append(Paragraph(text, p.line, "narration"))
     builder.close_section()
-    builder.sections = _mend_long_names(builder.sections)
+    builder.sections = _mend_names(builder.sections, shapes)
     problems.extend(builder.problems)
 
     transcript = _assemble(doc, title_line, date, date_line_no, source, summary, builder, boilerplate)
@@ -808,7 +870,7 @@ def _opens_quotation(text: str) -> bool:
     of speech that merely begins with a quoted word ('"Difficult" is the right word.') is not."""
     if not text.startswith(QUOTES):
         return False
-    end = text.find(_CLOSING_QUOTE[text[0]], 1)
+    end = text.rfind(_CLOSING_QUOTE[text[0]], 1)  # the last one: quotations may nest
     return end == -1 or not text[end + 1:].strip(" .,;:!?…»”’\"')")
 
 
@@ -832,8 +894,8 @@ def _is_headline(label: Label, p: _Para, builder: _Builder, nxt: Optional[_Para]
     """'S. Lavrov: We see the hostile attitude of the West' standing alone in an article is a headline."""
     if not label.rest or label.rest.endswith(TERMINAL) or len(label.rest.split()) < 3:
         return False
-    if not p.standalone and builder.turn is not None:
-        return False  # inside a block of lines, only a line outside any turn can be a headline
+    if not p.standalone and (builder.turn is not None or builder.dialogue):
+        return False  # without blank lines, only an article's line outside any turn can be a headline
     if nxt is not None:
         seen = frozenset(builder.names) | {t.rstrip(".").casefold() for t in label.name.split()}
         following = parse_label(nxt.text, shapes, seen)
