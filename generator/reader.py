@@ -456,12 +456,14 @@ def _display(path: Path) -> str:
     return Path(rel).as_posix() if not rel.startswith("..") else path.as_posix()
 
 
-def _stat(path: Path) -> Optional[tuple[int, int, int]]:
+def _stat(path: Path) -> Optional[tuple[int, int, int, int]]:
+    """What the read cache keys a file by: modification time, size, inode and change time (which
+    moves with any write, even one that restores the modification time)."""
     try:
         st = path.stat()
     except OSError:
         return None
-    return st.st_mtime_ns, st.st_size, st.st_ino
+    return st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns
 
 
 def _read_one(path: Path, sidecar_path: Path) -> tuple[Optional[RawDocument], tuple[Problem, ...]]:

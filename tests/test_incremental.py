@@ -168,3 +168,29 @@ def test_watch_looks_only_at_what_the_reader_reads(tmp_path):
     before = input_state(corpus)
     (corpus / (victim.stem + ".meta.yaml")).write_text("place: Sochi\n", encoding="utf-8")
     assert input_state(corpus) != before
+
+
+def test_an_old_file_edited_with_its_size_and_mtime_kept_is_read_again(tmp_path):
+    """The read cache keys a file by its change time too: an edit that restores the modification
+    time (a tool, a checkout) is read and parsed again, not served from the memo."""
+    corpus = tmp_path / "in"
+    make_corpus(SEEDS, corpus, 3)
+    _age(corpus)
+    memo = build.Memo()
+    build.prepare(corpus, memo=memo)
+    assert len(memo.read) == 3  # all remembered
+    time.sleep(0.01)
+    victim = sorted(corpus.glob("*.txt"))[1]
+    stat = victim.stat()
+    lines = victim.read_text(encoding="utf-8").split("\n")
+    k = max(range(len(lines)), key=lambda i: len(lines[i]))  # the longest paragraph
+    shouted = "".join(c.upper() if c.isascii() else c for c in lines[k])
+    lines[k] = shouted
+    victim.write_text("\n".join(lines), encoding="utf-8")
+    os.utime(victim, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert victim.stat().st_size == stat.st_size and victim.stat().st_mtime_ns == stat.st_mtime_ns
+    prepared = build.prepare(corpus, memo=memo)
+    tid = build.transcript_id(victim.stem)
+    assert memo.fresh == {tid}
+    (page,) = [p for p in build.transcript_pages(prepared.archive, prepared.search, [tid]) if p.path == f"downloads/{tid}.txt"]
+    assert shouted.split(": ", 1)[-1][:40] in page.text
