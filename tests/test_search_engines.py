@@ -139,17 +139,20 @@ def test_pagefind_parts_keep_several_words_exact(corpus, browser):
         groups = page.eval_on_selector_all("#ta-pagefind summary", "els => els.map(e => e.textContent.toLowerCase())")
         assert any("speaker" in g for g in groups) and any("year" in g for g in groups), groups
         # one page, several searches: which parts hold a word is remembered from earlier searches
-        # (one word, or several), and the answers stay exact
+        # (one word, or several), and the answers stay exact. A quoted word matches only itself,
+        # where an unquoted one also takes longer words it begins ("zebrafinch0" finds
+        # zebrafinch00-09, in parts 0 and 1): its answer must not stand for the unquoted word.
         counts = page.evaluate("""async () => {
             const m = await import(new URL("../assets/pagefind-parts/pagefind.js", document.baseURI).href);
             const out = [];
             for (const q of ["zebrafinch20", "afternoon", "afternoon zebrafinch20", "zebrafinch07 afternoon",
-                             "zebrafinch07 zebrafinch20", "zebrafinch20 afternoon", "ZEBRAFINCH07 afternoon"]) {
+                             "zebrafinch07 zebrafinch20", "zebrafinch20 afternoon", "ZEBRAFINCH07 afternoon",
+                             '"zebrafinch0"', "zebrafinch0 afternoon"]) {
                 out.push((await m.search(q)).results.length);
             }
             return out;
         }""")
-        assert counts[0] == 1 and counts[1] >= 24 and counts[2:] == [1, 1, 0, 1, 1], counts
+        assert counts[0] == 1 and counts[1] >= 24 and counts[2:] == [1, 1, 0, 1, 1, 0, 10], counts
 
 
 def test_search_probe_measures_a_query(corpus, browser):

@@ -45,7 +45,9 @@ const holders = new Map();
 function holding(pagefind, word) {
   const key = word.toLowerCase();
   if (!holders.has(key)) {
-    holders.set(key, pagefind.search(word, NOTHING).then((answer) => ((answer || {}).totalFilters || {})[PART] || {}));
+    const asked = pagefind.search(word, NOTHING).then((answer) => ((answer || {}).totalFilters || {})[PART] || {});
+    asked.catch(() => holders.delete(key)); // a failed search is asked again next time
+    holders.set(key, asked);
   }
   return holders.get(key);
 }
@@ -80,8 +82,10 @@ export async function search(term, searchOptions = {}) {
   const answer = await pagefind.search(term, { ...searchOptions, filters });
   if (!answer) return answer;
   const asked = term === null ? [] : words(term);
-  if (asked.length === 1 && !holders.has(asked[0].toLowerCase())) {
-    // a one-word answer counts the word's pages per part (without the reader's filters) for free
+  if (asked.length === 1 && !term.includes('"') && !holders.has(asked[0].toLowerCase())) {
+    // a one-word answer counts the word's pages per part (without the reader's filters) for free;
+    // not a quoted one, which matches the word exactly where the check above also takes longer
+    // words it begins ("sanct" finds "sanctions")
     holders.set(asked[0].toLowerCase(), Promise.resolve({ ...((answer.totalFilters || {})[PART] || {}) }));
   }
   if (kept !== null) {
