@@ -53,16 +53,23 @@ _TIME = rf"(?:(?:,\s*|{_DASH}|\s+)\d{{1,2}}:\d{{2}})?"
 _PLACE_SEP = re.compile(rf",\s*|{_DASH}")
 _TIME_LINE = re.compile(r"^\d{1,2}:\d{2}$")
 _PLACE_PARTICLES = frozenset("of the on upon de la le del am an der and".split())
+_WEEKDAY = (
+    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"понедельник|вторник|среда|четверг|пятница|суббота|воскресенье),?\s+)?"
+)
+"""An optional weekday before the date: 'Tuesday, 17 October 2023'."""
 _DATE_PATTERNS = [
     # June 8, 2016 / June 8 2016
-    re.compile(rf"^(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}}){_TIME}", re.I),
+    re.compile(rf"^{_WEEKDAY}(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}}){_TIME}", re.I),
     # 8 June 2016 / 18 февраля 2022 года / 18 февраля 2022 г.
     re.compile(
-        rf"^(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_RE})\.?,?\s+(?P<year>\d{{4}})(?:\s+(?:года|г\.))?{_TIME}",
+        rf"^{_WEEKDAY}(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_RE})\.?,?\s+(?P<year>\d{{4}})(?:\s+(?:года|г\.))?{_TIME}",
         re.I,
     ),
     # 2016-06-08
     re.compile(rf"^(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}}){_TIME}"),
+    # 08.06.2016 (day first, as on Russian and Belarusian pages)
+    re.compile(rf"^(?P<day>0[1-9]|[12]\d|3[01])\.(?P<month>0[1-9]|1[0-2])\.(?P<year>\d{{4}}){_TIME}"),
 ]
 
 
@@ -311,11 +318,20 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
         return None
     label = m.group("label").strip()
     rest = (m.group("rest") or "").strip()
-    if not label or _FORBIDDEN_IN_LABEL.search(label) or label[0] in QUOTES:
+    if not label or label[0] in QUOTES:
         return None
+    square = re.match(r"^(?P<core>[^\[\]]+?)\s*\[(?P<note>[^\[\]]*)\]$", label)
+    if _FORBIDDEN_IN_LABEL.search(square.group("core") if square else label):
+        return None  # only a note in square brackets at the end: 'Vladimir Putin [in English]:'
+    if square:
+        found = parse_label(f"{square.group('core')} ({square.group('note')}): {rest}".rstrip(), shapes, seen_names)
+        return None if found is None else Label(label, found.name, found.role, found.affiliation, found.rest)
     lower_rest = bool(rest and rest[0].isalpha() and rest[0].islower())
     if label.casefold() in shapes.generic_labels:
         return None if lower_rest else Label(label, label, "", "", rest)
+    if _generic_from(label, shapes):  # 'Question from Yekaterinburg' is a question, from there
+        head, _, where = label.partition(" from ")
+        return None if lower_rest else Label(label, head, "", where, rest)
     core, affiliation = label, ""
     paren = re.match(r"^(?P<core>.*?)\s*\((?P<aff>[^()]*)\)$", label)
     if paren and paren.group("core"):
@@ -323,6 +339,10 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
         if core.casefold() in shapes.generic_labels:
             return None if lower_rest else _generic_with_note(label, core, affiliation, rest, shapes, seen_names)
     found = _personal_label(label, core, affiliation, rest, shapes, seen_names)
+    if found is None and affiliation and _NAME_TOKEN.match(core) and (
+        "," in affiliation or any(c.isdigit() for c in affiliation)
+    ):
+        found = Label(label, core, "", affiliation, rest)  # a caller by first name: 'Anastasia (10 years old, Kazan)'
     if found is not None and lower_rest:
         # "Let me repeat what I just said: we do not want war" is prose; a speaker whose name is
         # known (the registry, or earlier in the transcript) may begin in lower case: "Vladimir
@@ -333,6 +353,16 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
         if found.role or found.affiliation or (surname not in known and found.name.casefold() not in known):
             return None
     return found
+
+
+def _generic_from(label: str, shapes: Shapes) -> bool:
+    """A generic label with where it came from: 'Question from Yekaterinburg', 'Remark from the
+    Sakhalin Region' (two to eight words, the place capitalised)."""
+    head, sep, where = label.partition(" from ")
+    words = where.split()
+    return bool(sep) and head.casefold() in shapes.generic_labels and 1 <= len(words) <= 6 and (
+        words[0][0].isupper() or words[0] == "the"
+    )
 
 
 _UTTERANCE_LABELS = frozenset(
@@ -375,11 +405,15 @@ def _personal_label(
     if "," in core:
         left, right = (part.strip() for part in core.split(",", 1))
         tokens = left.split()
-        if 2 <= len(tokens) <= 5 and _name_span(tokens) == len(tokens) and _plausible_role(right, allow_lower=True):
+        if _name_span(tokens) == len(tokens) and _plausible_role(right, allow_lower=True) and (
+            2 <= len(tokens) <= 5
+            or (len(tokens) == 1 and len(right.split()) <= 3 and all(w[0].isupper() or w[0].isdigit() for w in right.split()))
+        ):
+            # 'Ivan Petrov, Novosibirsk:', and a caller by first name: 'Natalya, Tver:', 'Kirill, 14:'
             return Label(label, left, right, affiliation, rest)
-        return None
+        # else a role with a comma: 'First Deputy Prime Minister, Minister of Finance Anton Siluanov'
     tokens = core.split()
-    if len(tokens) > 14:
+    if len(tokens) > 24 or tokens[0].casefold() in _NOT_ROLE_START:
         return None
     span = _registry_span(tokens, shapes) or _name_span(tokens)
     if span == 0:
@@ -408,6 +442,9 @@ def _personal_label(
             role_tokens, name_tokens = role_tokens + name_tokens[:titles], name_tokens[titles:]
             role = " ".join(role_tokens)
             return Label(label, name_tokens[0], role, affiliation, rest) if _plausible_role(role) else None
+    if role_tokens and titles and all(t.rstrip(".").casefold() in _TITLE_WORDS for t in role_tokens):
+        # 'Prime Minister Blair' is one name as written, like 'President Bush', not the role 'Prime'
+        role_tokens, name_tokens = [], role_tokens + name_tokens
     role = " ".join(role_tokens)
     if role and not _plausible_role(role):
         return None
@@ -447,14 +484,37 @@ _QUOTING = frozenset(
 
 
 def _plausible_role(role: str, allow_lower: bool = False) -> bool:
+    """Whether the words before a name can be a role ('Minister of Finance', 'Kommersant newspaper
+    correspondent') rather than a sentence ('Let me repeat what I just said', 'The head of state
+    addressed Prime Minister', 'Regarding the')."""
     words = role.split()
-    if not words or len(words) > 12:
+    if not words or len(words) > 20:
         return False
-    if words[0].lower() in _QUOTING or "words of" in role.lower():
+    if words[0].lower() in _QUOTING or words[0].lower() in _NOT_ROLE_START or "words of" in role.lower():
         return False  # "In the words of Leo Tolstoy:", "According to Sergei Lavrov:" quote, they do not speak
     if not allow_lower and not (words[0][0].isupper() or words[0][0] in QUOTES or words[0][0].isdigit()):
         return False
-    return not any(w.strip(",.\"'“”«»").lower() in _SENTENCE_WORDS for w in words)
+    if words[-1] in _CONNECTORS:
+        return False  # "Regarding the Crimean Bridge:"
+    all_caps = role.isupper()
+    for k, w in enumerate(words):
+        bare = w.strip(",.\"'“”«»")
+        # a sentence word counts in lower case, or first, or 'I': 'US Ambassador', 'Russia Today'
+        # and 'School No. 1' are roles
+        if bare.lower() in _SENTENCE_WORDS and (
+            bare.islower() or bare == "I" or all_caps or (k == 0 and not bare.isupper())
+        ):
+            return False
+        if bare.islower() and len(bare) > 4 and bare.endswith("ed") and bare not in _ROLE_PARTICIPLES:
+            return False  # a verb in the past tense: "The head of state addressed Prime Minister"
+    return True
+
+
+_CONNECTORS = frozenset("of the and for on in at to with a an".split())
+_NOT_ROLE_START = frozenset("the a an dear regarding concerning excerpts excerpt beginning continuation end transcript".split())
+"""First words of a greeting, a topic or a heading, never of a role: 'Dear Compatriots:',
+'Excerpts from the transcript of the meeting with Governor Igor Rudenya:'."""
+_ROLE_PARTICIPLES = frozenset("retired authorised authorized honoured honored elected appointed united".split())
 
 
 def is_outlet(rest: str, shapes: Shapes) -> bool:
@@ -619,7 +679,7 @@ def _paragraphs(lines: list[SourceLine]) -> list[_Para]:
         wrapped = _hard_wrapped(texts)
         single = len(block) == 1
         for k, (ln, text) in enumerate(zip(block, texts)):
-            if wrapped and k > 0 and not _starts_new_paragraph(text):
+            if wrapped and k > 0 and not _starts_new_paragraph(text, texts[k - 1]):
                 joined = paras[-1]
                 paras[-1] = _Para(joined.text + " " + text, joined.line, False)
             else:
@@ -627,8 +687,16 @@ def _paragraphs(lines: list[SourceLine]) -> list[_Para]:
     return paras
 
 
-def _starts_new_paragraph(text: str) -> bool:
-    return bool(_LABEL_RE.match(text)) or is_separator(text) or is_elision(text)
+_SENTENCE_END = ('.', '!', '?', '…', '"', '”', '»', ':', ')', ']')
+
+
+def _starts_new_paragraph(text: str, previous: str) -> bool:
+    """Inside a hard-wrapped block, a line starts a paragraph of its own when it is a separator or
+    an elision, or a label after a line that ends a sentence: a wrapped line that happens to begin
+    'Jawaharlal Nehru: Friendship ...' in the middle of a sentence continues it."""
+    if is_separator(text) or is_elision(text):
+        return True
+    return bool(_LABEL_RE.match(text)) and previous.rstrip().endswith(_SENTENCE_END)
 
 
 def _is_boilerplate(text: str, shapes: Shapes) -> bool:
@@ -819,16 +887,23 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
     return transcript, problems
 
 
-LEAD_LINES = 2
+LEAD_LINES = 3
 """At most this many lines (a lead) may stand between the title and the date line."""
 
 
 def _dated_title(lines: list[SourceLine], content_idx: list[int], k: int, shapes: Shapes) -> Optional[int]:
     """If content line ``k`` is a title with a date line below it, the position of that date line:
     right under the title, or under a lead of at most ``LEAD_LINES`` lines of prose (the Kremlin's
-    pages put the lead before the date and the time)."""
-    if k >= len(content_idx) or not _title_shaped(lines[content_idx[k]].text, shapes):
+    pages put the lead before the date and the time). A headline shaped like a speaker's line,
+    common on president.gov.by ('Lukashenko: Belarus will never give up its sovereignty'), is a
+    title too when a date line follows it."""
+    if k >= len(content_idx):
         return None
+    first = lines[content_idx[k]].text
+    if not _title_shaped(first, shapes):
+        headline = parse_label(first, shapes)
+        if headline is None or len(headline.rest.split()) < 3 or len(first.split()) > 30:
+            return None
     for j in range(k + 1, min(k + 2 + LEAD_LINES, len(content_idx))):
         text = lines[content_idx[j]].text
         if parse_date_line(text) is not None:

@@ -226,8 +226,8 @@ def test_date_below_title_and_lead(shapes, header, written, place, lead):
 
 
 def test_date_line_after_a_long_lead_stays_in_the_text(shapes):
-    """Three lines between the title and a date line: no header, every line stays in the text."""
-    text = "Talks\nOne.\nTwo.\nThree.\nMarch 11, 2022\n\nPresident of Russia Vladimir Putin: Good afternoon."
+    """Four lines between the title and a date line: no header, every line stays in the text."""
+    text = "Talks\nOne.\nTwo.\nThree.\nFour.\nMarch 11, 2022\n\nPresident of Russia Vladimir Putin: Good afternoon."
     t, _ = parse(doc(text), shapes)
     assert t.date.value is None
     texts = [p.text for p in t.summary] + [b.text for s in t.sections for b in s.blocks if isinstance(b, Paragraph)]
@@ -550,3 +550,92 @@ def test_a_title_with_slashes_above_a_date_stays_the_title(shapes):
     t, _ = parse(doc(text), shapes)
     assert t.title.value == "Russia / Belarus Forum of Regions" and t.date.value == "2016-06-08"
     assert not t.boilerplate
+
+
+# ---------------------------------------------------------------- a red-team round of real shapes
+
+@pytest.mark.parametrize(
+    "line,name,role,affiliation",
+    [
+        # roles holding a sentence word in capitals, a comma, or many words
+        ("US Ambassador John Sullivan: Yes.", "John Sullivan", "US Ambassador", ""),
+        ("Editor-in-Chief of Russia Today Margarita Simonyan: Yes.", "Margarita Simonyan", "Editor-in-Chief of Russia Today", ""),
+        ("Principal of School No. 1 in Beslan Yelena Kasumova: Yes.", "Yelena Kasumova", "Principal of School No. 1 in Beslan", ""),
+        ("First Deputy Prime Minister, Minister of Finance Anton Siluanov: Yes.", "Anton Siluanov",
+         "First Deputy Prime Minister, Minister of Finance", ""),
+        ("Head of the Federal Service for Surveillance on Consumer Rights Protection and Human Wellbeing Anna Popova: Yes.",
+         "Anna Popova", "Head of the Federal Service for Surveillance on Consumer Rights Protection and Human Wellbeing", ""),
+        # callers by first name, with a city or an age
+        ("Natalya, Tver: Good evening.", "Natalya", "Tver", ""),
+        ("Kirill, 14: Hello.", "Kirill", "14", ""),
+        ("Anastasia (10 years old, Kazan): Can I have a puppy?", "Anastasia", "", "10 years old, Kazan"),
+        # a note in square brackets
+        ("Vladimir Putin [in English]: Thank you very much.", "Vladimir Putin", "", "in English"),
+        # generic labels
+        ("Video question: Hello.", "Video question", "", ""),
+        ("SMS message: Why?", "SMS message", "", ""),
+        ("Question from Yekaterinburg: Hello.", "Question", "", "Yekaterinburg"),
+        ("All together: Hurrah!", "All together", "", ""),
+        # an unknown surname after titles: one name as written
+        ("Prime Minister Blair: Yes.", "Prime Minister Blair", "", ""),
+        ("PRIME MINISTER BLAIR: Yes.", "PRIME MINISTER BLAIR", "", ""),
+    ],
+)
+def test_more_label_shapes(shapes, line, name, role, affiliation):
+    label = parse_label(line, shapes)
+    assert label is not None and (label.name, label.role, label.affiliation) == (name, role, affiliation), label
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The head of state addressed Prime Minister Roman Golovchenko: “Why is the harvest late?”",
+        "Regarding the Crimean Bridge: As you know, it was repaired.",
+        "Dear Compatriots: We will respond.",
+        "The great Russian philosopher Ivan Ilyin: “Russia will rise again.”",
+        "Russia (as always): We are ready.",
+        "Excerpts from the transcript of the meeting with Governor of Tver Region Igor Rudenya:",
+        "Well, as I said: we agree.",
+        "Today I Said: Yes.",
+    ],
+)
+def test_more_prose_with_a_colon(shapes, line):
+    assert parse_label(line, shapes) is None
+
+
+@pytest.mark.parametrize(
+    "line,iso",
+    [("Tuesday, 17 October 2023", "2023-10-17"), ("17.10.2023", "2023-10-17"), ("Friday, June 8, 2018, 14:00", "2018-06-08")],
+)
+def test_more_date_lines(line, iso):
+    d = parse_date_line(line)
+    assert d is not None and d.valid and d.iso == iso
+
+
+@pytest.mark.parametrize("line", ["32.10.2023", "12.34.5678", "Monday we met"])
+def test_more_lines_that_are_no_dates(line):
+    assert parse_date_line(line) is None
+
+
+def test_a_headline_title_above_its_date(shapes):
+    """president.gov.by: a headline shaped like a speaker's line, then the date; with the trail."""
+    text = "\n".join([
+        "Main / Events", "", "Lukashenko: Belarus will never give up its sovereignty", "", "2 March 2024", "",
+        "Alexander Lukashenko met with veterans.", "", "A. Lukashenko:", "", '"Our independence was won with blood."',
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert t.title.value == "Lukashenko: Belarus will never give up its sovereignty" and t.date.value == "2024-03-02"
+    assert [b.text for b in t.boilerplate] == ["Main / Events"]
+
+
+def test_a_wrapped_line_beginning_like_a_label_continues_its_sentence(shapes):
+    text = "\n".join([
+        "Interview", "", "October 2, 2000", "",
+        "Vladimir Putin: Our relations with India go back a long way, and we remember the words of",
+        "Jawaharlal Nehru: Friendship must be built every day, and that is what we are doing now",
+        "with our partners in New Delhi, as our predecessors did in their time before us.",
+        "Question: Thank you.",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert [x.name for x in t.turns()] == ["Vladimir Putin", "Question"]
+    assert "Jawaharlal Nehru: Friendship" in t.turns()[0].paragraphs[0].text
