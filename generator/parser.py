@@ -339,8 +339,8 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
         if core.casefold() in shapes.generic_labels:
             return None if lower_rest else _generic_with_note(label, core, affiliation, rest, shapes, seen_names)
     found = _personal_label(label, core, affiliation, rest, shapes, seen_names)
-    if found is None and affiliation and _NAME_TOKEN.match(core) and (
-        "," in affiliation or any(c.isdigit() for c in affiliation)
+    if found is None and affiliation and _NAME_TOKEN.match(core) and re.match(
+        r"^\d{1,2} years? old(?:,\s*[A-ZА-ЯЁ].*)?$", affiliation
     ):
         found = Label(label, core, "", affiliation, rest)  # a caller by first name: 'Anastasia (10 years old, Kazan)'
     if found is not None and lower_rest:
@@ -360,9 +360,11 @@ def _generic_from(label: str, shapes: Shapes) -> bool:
     Sakhalin Region' (two to eight words, the place capitalised)."""
     head, sep, where = label.partition(" from ")
     words = where.split()
-    return bool(sep) and head.casefold() in shapes.generic_labels and 1 <= len(words) <= 6 and (
-        words[0][0].isupper() or words[0] == "the"
-    )
+    if not (sep and head.casefold() in shapes.generic_labels and 1 <= len(words) <= 6):
+        return False
+    if words[0] != "the" and len(words) >= 2 and _name_span(words) >= 2:
+        return False  # 'Remark from Alexander Lukashenko' is his
+    return words[0][0].isupper() or words[0] == "the"
 
 
 _UTTERANCE_LABELS = frozenset(
@@ -399,6 +401,27 @@ def _person_in_note(core: str, note: str) -> Optional[tuple[str, str, str]]:
     return left, core if is_role else "", after
 
 
+_DISCOURSE = frozenset(
+    """first firstly second secondly third finally lastly now so well sorry again also still yes no ok okay
+    indeed however therefore then next besides moreover anyway honestly frankly look listen please thanks
+    excuse pardon good fine right sure certainly clearly naturally unfortunately fortunately""".split()
+)
+"""Words that open a sentence before a comma ('First, Syria: ...', 'Now, Sergei Lavrov: ...')."""
+
+
+def _caller_by_first_name(name: str, where: str) -> bool:
+    """'Natalya, Tver:' or 'Kirill, 14:' (a caller on a phone-in): one first name, then a place
+    or an age; not 'First, Syria:', 'Sorry, Vladimir Vladimirovich:' or 'Russia, Mr President:'."""
+    if name.casefold() in _DISCOURSE or name.casefold() in _SENTENCE_WORDS:
+        return False
+    words = where.split()
+    if re.fullmatch(r"\d{1,2}(?: years? old)?", where):
+        return True
+    if not 1 <= len(words) <= 2 or not all(w[0].isupper() for w in words):
+        return False
+    return words[0].rstrip(".").casefold() not in _HONORIFICS and _name_span(words) < 2
+
+
 def _personal_label(
     label: str, core: str, affiliation: str, rest: str, shapes: Shapes, seen_names: frozenset[str]
 ) -> Optional[Label]:
@@ -406,15 +429,23 @@ def _personal_label(
         left, right = (part.strip() for part in core.split(",", 1))
         tokens = left.split()
         if _name_span(tokens) == len(tokens) and _plausible_role(right, allow_lower=True) and (
-            2 <= len(tokens) <= 5
-            or (len(tokens) == 1 and len(right.split()) <= 3 and all(w[0].isupper() or w[0].isdigit() for w in right.split()))
+            2 <= len(tokens) <= 5 or (len(tokens) == 1 and _caller_by_first_name(left, right))
         ):
             # 'Ivan Petrov, Novosibirsk:', and a caller by first name: 'Natalya, Tver:', 'Kirill, 14:'
             return Label(label, left, right, affiliation, rest)
-        # else a role with a comma: 'First Deputy Prime Minister, Minister of Finance Anton Siluanov'
+        # else a role with commas, each part naming an office:
+        # 'First Deputy Prime Minister, Minister of Finance Anton Siluanov' (not 'Good afternoon,
+        # Vladimir Vladimirovich')
+        parts = [p.split() for p in core.split(",")[:-1]]
+        if not all(any(w.rstrip(".").casefold() in _ROLE_WORDS or w == "of" for w in p) for p in parts):
+            return None
     tokens = core.split()
-    if len(tokens) > 24 or tokens[0].casefold() in _NOT_ROLE_START:
+    if len(tokens) > 24:
         return None
+    if tokens[0].casefold() in _NOT_ROLE_START and not (
+        tokens[0].casefold() == "the" and len(tokens) > 1 and tokens[1].rstrip(".").casefold() in _TITLE_WORDS
+    ):
+        return None  # 'Dear colleagues:', 'The head of state said:'; but 'The President:' speaks
     span = _registry_span(tokens, shapes) or _name_span(tokens)
     if span == 0:
         return None
@@ -497,12 +528,17 @@ def _plausible_role(role: str, allow_lower: bool = False) -> bool:
     if words[-1] in _CONNECTORS:
         return False  # "Regarding the Crimean Bridge:"
     all_caps = role.isupper()
+    title_case = all(w[0].isupper() or not w[0].isalpha() for w in words)
+    first = words[0].lower()
+    if first.endswith("ing") and first not in _ROLE_GERUNDS:
+        return False  # "Speaking at the ceremony in the Catherine Hall ... Governor Ivan Petrov:"
     for k, w in enumerate(words):
         bare = w.strip(",.\"'“”«»")
-        # a sentence word counts in lower case, or first, or 'I': 'US Ambassador', 'Russia Today'
-        # and 'School No. 1' are roles
-        if bare.lower() in _SENTENCE_WORDS and (
-            bare.islower() or bare == "I" or all_caps or (k == 0 and not bare.isupper())
+        # A sentence word counts in lower case, first, as 'I', or in a role written all in
+        # capitals or Title Case ('Putin Will Hold Talks With Xi Jinping: Peskov'); within a role
+        # in ordinary case, 'US Ambassador', 'Russia Today' and 'School No. 1' are roles.
+        if bare.lower() in _SENTENCE_WORDS and not (bare.isupper() and len(bare) > 1 and not all_caps) and (
+            bare.islower() or bare == "I" or all_caps or title_case or k == 0
         ):
             return False
         if bare.islower() and len(bare) > 4 and bare.endswith("ed") and bare not in _ROLE_PARTICIPLES:
@@ -511,10 +547,11 @@ def _plausible_role(role: str, allow_lower: bool = False) -> bool:
 
 
 _CONNECTORS = frozenset("of the and for on in at to with a an".split())
-_NOT_ROLE_START = frozenset("the a an dear regarding concerning excerpts excerpt beginning continuation end transcript".split())
+_NOT_ROLE_START = frozenset("the dear regarding concerning excerpts excerpt beginning continuation end transcript".split())
 """First words of a greeting, a topic or a heading, never of a role: 'Dear Compatriots:',
 'Excerpts from the transcript of the meeting with Governor Igor Rudenya:'."""
 _ROLE_PARTICIPLES = frozenset("retired authorised authorized honoured honored elected appointed united".split())
+_ROLE_GERUNDS = frozenset("acting managing founding leading presiding visiting outgoing incoming ruling".split())
 
 
 def is_outlet(rest: str, shapes: Shapes) -> bool:
@@ -687,7 +724,7 @@ def _paragraphs(lines: list[SourceLine]) -> list[_Para]:
     return paras
 
 
-_SENTENCE_END = ('.', '!', '?', '…', '"', '”', '»', ':', ')', ']')
+_SENTENCE_END = ('.', '!', '?', '…', '"', '”', '»', ':', ')', ']', '–', '—', '-')
 
 
 def _starts_new_paragraph(text: str, previous: str) -> bool:
@@ -904,6 +941,8 @@ def _dated_title(lines: list[SourceLine], content_idx: list[int], k: int, shapes
         headline = parse_label(first, shapes)
         if headline is None or len(headline.rest.split()) < 3 or len(first.split()) > 30:
             return None
+        if headline.rest.endswith(TERMINAL):
+            return None  # a speaker's first line, not a headline
     for j in range(k + 1, min(k + 2 + LEAD_LINES, len(content_idx))):
         text = lines[content_idx[j]].text
         if parse_date_line(text) is not None:

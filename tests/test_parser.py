@@ -579,6 +579,10 @@ def test_a_title_with_slashes_above_a_date_stays_the_title(shapes):
         # an unknown surname after titles: one name as written
         ("Prime Minister Blair: Yes.", "Prime Minister Blair", "", ""),
         ("PRIME MINISTER BLAIR: Yes.", "PRIME MINISTER BLAIR", "", ""),
+        ("The President: Yes.", "The President", "", ""),
+        ("A Lukashenko: Yes.", "A Lukashenko", "", ""),
+        ("Remark from Alexander Lukashenko: Yes.", "Alexander Lukashenko", "Remark from", ""),
+        ("Acting Governor of Kursk Region Alexander Khinshtein: Yes.", "Alexander Khinshtein", "Acting Governor of Kursk Region", ""),
     ],
 )
 def test_more_label_shapes(shapes, line, name, role, affiliation):
@@ -594,6 +598,16 @@ def test_more_label_shapes(shapes, line, name, role, affiliation):
         "Dear Compatriots: We will respond.",
         "The great Russian philosopher Ivan Ilyin: “Russia will rise again.”",
         "Russia (as always): We are ready.",
+        # found by a review of the round above
+        "First, Syria: The situation is hard.",
+        "Now, Sergei Lavrov: He said it.",
+        "Sorry, Vladimir Vladimirovich: One more thing.",
+        "Good afternoon, Vladimir Vladimirovich: Thank you.",
+        "Of course, Vladimir Vladimirovich: We will do it.",
+        "Inflation (2023): 7.4 percent.",
+        "Putin Will Hold Talks With Xi Jinping: Peskov",
+        "Speaking at the ceremony in the Catherine Hall of the Grand Kremlin Palace Governor Ivan Petrov: Yes.",
+        "Remarks: as follows.",
         "Excerpts from the transcript of the meeting with Governor of Tver Region Igor Rudenya:",
         "Well, as I said: we agree.",
         "Today I Said: Yes.",
@@ -639,3 +653,23 @@ def test_a_wrapped_line_beginning_like_a_label_continues_its_sentence(shapes):
     t, _ = parse(doc(text), shapes)
     assert [x.name for x in t.turns()] == ["Vladimir Putin", "Question"]
     assert "Jawaharlal Nehru: Friendship" in t.turns()[0].paragraphs[0].text
+
+
+def test_a_first_speaker_line_is_no_title(shapes):
+    """A label-shaped first line is a title only as a headline: a speaker's sentence stays a turn."""
+    text = "Vladimir Putin: Dear friends, I congratulate you on the New Year.\nI wish you happiness and health.\n31 December 2022"
+    t, _ = parse(doc(text), shapes)
+    assert t.turns()[0].name == "Vladimir Putin"
+    assert [p.text for p in t.turns()[0].paragraphs][:2] == [
+        "Dear friends, I congratulate you on the New Year.", "I wish you happiness and health."]
+
+
+def test_a_wrapped_line_after_a_dash_may_start_a_turn(shapes):
+    text = "\n".join([
+        "Interview", "", "October 2, 2000", "",
+        "Question: Mr President, many people ask about the economy and I would like to know whether you think that –",
+        "Vladimir Putin: I think that the economy is growing, and we will keep it growing in the years to come.",
+        "Question: Thank you.",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert [x.name for x in t.turns()] == ["Question", "Vladimir Putin", "Question"]
