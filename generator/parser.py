@@ -359,11 +359,14 @@ def _generic_from(label: str, shapes: Shapes) -> bool:
     """A generic label with where it came from: 'Question from Yekaterinburg', 'Remark from the
     Sakhalin Region' (two to eight words, the place capitalised)."""
     head, sep, where = label.partition(" from ")
+    where = re.sub(r"\s*\([^()]*\)$", "", where)  # 'Andrei Kolesnikov (Kommersant)'
     words = where.split()
     if not (sep and head.casefold() in shapes.generic_labels and 1 <= len(words) <= 6):
         return False
     if words[0] != "the" and len(words) >= 2 and _name_span(words) >= 2:
         return False  # 'Remark from Alexander Lukashenko' is his
+    if len(words) == 1 and words[0].casefold() in shapes.known_names:
+        return False  # 'Remark from Putin' too
     return words[0][0].isupper() or words[0] == "the"
 
 
@@ -410,16 +413,11 @@ _DISCOURSE = frozenset(
 
 
 def _caller_by_first_name(name: str, where: str) -> bool:
-    """'Natalya, Tver:' or 'Kirill, 14:' (a caller on a phone-in): one first name, then a place
-    or an age; not 'First, Syria:', 'Sorry, Vladimir Vladimirovich:' or 'Russia, Mr President:'."""
+    """'Kirill, 14:' (a child on a phone-in): one first name, then an age. A place alone
+    ('Natalya, Tver:') is not enough: 'Russia, China:' and 'Colleagues, Friends:' have that shape."""
     if name.casefold() in _DISCOURSE or name.casefold() in _SENTENCE_WORDS:
         return False
-    words = where.split()
-    if re.fullmatch(r"\d{1,2}(?: years? old)?", where):
-        return True
-    if not 1 <= len(words) <= 2 or not all(w[0].isupper() for w in words):
-        return False
-    return words[0].rstrip(".").casefold() not in _HONORIFICS and _name_span(words) < 2
+    return re.fullmatch(r"\d{1,2}(?: years? old)?", where) is not None
 
 
 def _personal_label(
@@ -442,9 +440,7 @@ def _personal_label(
     tokens = core.split()
     if len(tokens) > 24:
         return None
-    if tokens[0].casefold() in _NOT_ROLE_START and not (
-        tokens[0].casefold() == "the" and len(tokens) > 1 and tokens[1].rstrip(".").casefold() in _TITLE_WORDS
-    ):
+    if _not_a_role_start(tokens):
         return None  # 'Dear colleagues:', 'The head of state said:'; but 'The President:' speaks
     span = _registry_span(tokens, shapes) or _name_span(tokens)
     if span == 0:
@@ -521,7 +517,7 @@ def _plausible_role(role: str, allow_lower: bool = False) -> bool:
     words = role.split()
     if not words or len(words) > 20:
         return False
-    if words[0].lower() in _QUOTING or words[0].lower() in _NOT_ROLE_START or "words of" in role.lower():
+    if words[0].lower() in _QUOTING or _not_a_role_start(words) or "words of" in role.lower():
         return False  # "In the words of Leo Tolstoy:", "According to Sergei Lavrov:" quote, they do not speak
     if not allow_lower and not (words[0][0].isupper() or words[0][0] in QUOTES or words[0][0].isdigit()):
         return False
@@ -547,9 +543,22 @@ def _plausible_role(role: str, allow_lower: bool = False) -> bool:
 
 
 _CONNECTORS = frozenset("of the and for on in at to with a an".split())
-_NOT_ROLE_START = frozenset("the dear regarding concerning excerpts excerpt beginning continuation end transcript".split())
+_NOT_ROLE_START = frozenset(
+    """dear regarding concerning excerpts excerpt beginning continuation end transcript among afterwards
+    later meanwhile there here""".split()
+)
 """First words of a greeting, a topic or a heading, never of a role: 'Dear Compatriots:',
 'Excerpts from the transcript of the meeting with Governor Igor Rudenya:'."""
+def _not_a_role_start(words: list[str]) -> bool:
+    """Whether the first word of a label opens a greeting, a topic, a heading or a narration
+    ('Dear ...', 'Regarding ...', 'Excerpts from ...', 'Among the guests ...', 'The head of
+    state ...'); 'The' before a title ('The President', 'THE PRESIDENT OF RUSSIA') is a role."""
+    first = words[0].casefold()
+    if first == "the":
+        return not (len(words) > 1 and words[1].rstrip(".").casefold() in _ROLE_WORDS)
+    return first in _NOT_ROLE_START
+
+
 _ROLE_PARTICIPLES = frozenset("retired authorised authorized honoured honored elected appointed united".split())
 _ROLE_GERUNDS = frozenset("acting managing founding leading presiding visiting outgoing incoming ruling".split())
 

@@ -566,7 +566,6 @@ def test_a_title_with_slashes_above_a_date_stays_the_title(shapes):
         ("Head of the Federal Service for Surveillance on Consumer Rights Protection and Human Wellbeing Anna Popova: Yes.",
          "Anna Popova", "Head of the Federal Service for Surveillance on Consumer Rights Protection and Human Wellbeing", ""),
         # callers by first name, with a city or an age
-        ("Natalya, Tver: Good evening.", "Natalya", "Tver", ""),
         ("Kirill, 14: Hello.", "Kirill", "14", ""),
         ("Anastasia (10 years old, Kazan): Can I have a puppy?", "Anastasia", "", "10 years old, Kazan"),
         # a note in square brackets
@@ -582,6 +581,11 @@ def test_a_title_with_slashes_above_a_date_stays_the_title(shapes):
         ("The President: Yes.", "The President", "", ""),
         ("A Lukashenko: Yes.", "A Lukashenko", "", ""),
         ("Remark from Alexander Lukashenko: Yes.", "Alexander Lukashenko", "Remark from", ""),
+        ("Remark from Putin: Very well.", "Putin", "Remark from", ""),
+        ("Question from Andrei Kolesnikov (Kommersant): Hello.", "Andrei Kolesnikov", "Question from", "Kommersant"),
+        ("THE PRESIDENT OF RUSSIA VLADIMIR PUTIN: Yes.", "VLADIMIR PUTIN", "THE PRESIDENT OF RUSSIA", ""),
+        ("The Prime Minister of India Narendra Modi: Yes.", "Narendra Modi", "The Prime Minister of India", ""),
+        ("Head of the Who Is Who project Ivan Petrov: Yes.", "Ivan Petrov", "Head of the Who Is Who project", ""),
         ("Acting Governor of Kursk Region Alexander Khinshtein: Yes.", "Alexander Khinshtein", "Acting Governor of Kursk Region", ""),
     ],
 )
@@ -608,6 +612,9 @@ def test_more_label_shapes(shapes, line, name, role, affiliation):
         "Putin Will Hold Talks With Xi Jinping: Peskov",
         "Speaking at the ceremony in the Catherine Hall of the Grand Kremlin Palace Governor Ivan Petrov: Yes.",
         "Remarks: as follows.",
+        "Colleagues, Friends: Thank you.",
+        "Russia, China: Partners forever.",
+        "Among the guests at the opening of the new Kazan airport terminal building Governor Ivan Petrov: Yes.",
         "Excerpts from the transcript of the meeting with Governor of Tver Region Igor Rudenya:",
         "Well, as I said: we agree.",
         "Today I Said: Yes.",
