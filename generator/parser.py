@@ -212,8 +212,8 @@ def _name_span(tokens: list[str]) -> int:
     if run <= 2:
         return run
     # Prefer "Given Surname"; keep a patronymic or an initial as part of the name.
-    if run >= 3 and (_PATRONYMIC.search(name[-2]) or _INITIAL.match(name[-3])):
-        return 3
+    if run >= 3 and (_PATRONYMIC.search(name[-2]) or _INITIAL.match(name[-3]) or _INITIAL.match(name[-2])):
+        return 3  # 'Vladimir Vladimirovich Putin', 'V. V. Putin', 'George W. Bush'
     if any(t.lower() in _PARTICLES for t in name):
         # keep particles with the two capitalised words around them
         j = len(name) - 1
@@ -328,7 +328,9 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
         return None if found is None else Label(label, found.name, found.role, found.affiliation, found.rest)
     lower_rest = bool(rest and rest[0].isalpha() and rest[0].islower())
     if label.casefold() in shapes.generic_labels:
-        return None if lower_rest else Label(label, label, "", "", rest)
+        if lower_rest or (label.casefold() in _GROUP_LABELS and not _short_reply(rest)):
+            return None  # 'Students: More than 300 young people took part.' is narration
+        return Label(label, label, "", "", rest)
     if _generic_from(label, shapes):  # 'Question from Yekaterinburg' is a question, from there
         head, _, where = label.partition(" from ")
         return None if lower_rest else Label(label, head, "", where, rest)
@@ -350,9 +352,22 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
         # only as a bare name ("Dear Vladimir Putin: thank you" is prose).
         surname = found.name.split()[-1].rstrip(".").casefold() if found.name.split() else ""
         known = shapes.known_names | seen_names
-        if found.role or found.affiliation or (surname not in known and found.name.casefold() not in known):
-            return None
+        if found.role or found.affiliation or len(found.name.split()) < 2 or (
+            surname not in known and found.name.casefold() not in known
+        ):
+            return None  # nor after a surname alone: 'Putin: a life in politics' is a headline
     return found
+
+
+_GROUP_LABELS = frozenset(
+    "all together everyone children students pupils participants audience audience members".split(" ")
+) | {"all together", "audience members"}
+"""Generic labels naming a group, which also open narration ('Children: 1,200 took part')."""
+
+
+def _short_reply(rest: str) -> bool:
+    """What a group says in a transcript: a short reply or an exclamation ('Thank you!')."""
+    return bool(rest) and not rest[0].isdigit() and (rest.endswith("!") or len(rest.split()) <= 4)
 
 
 def _generic_from(label: str, shapes: Shapes) -> bool:
@@ -429,8 +444,9 @@ def _personal_label(
         if _name_span(tokens) == len(tokens) and _plausible_role(right, allow_lower=True) and (
             2 <= len(tokens) <= 5 or (len(tokens) == 1 and _caller_by_first_name(left, right))
         ):
-            # 'Ivan Petrov, Novosibirsk:', and a caller by first name: 'Natalya, Tver:', 'Kirill, 14:'
-            return Label(label, left, right, affiliation, rest)
+            if len(tokens) == 1:  # a child by first name and age: 'Kirill, 14:'
+                return Label(label, left, "", right, rest)
+            return Label(label, left, right, affiliation, rest)  # 'Ivan Petrov, Novosibirsk:'
         # else a role with commas, each part naming an office:
         # 'First Deputy Prime Minister, Minister of Finance Anton Siluanov' (not 'Good afternoon,
         # Vladimir Vladimirovich')
@@ -472,7 +488,7 @@ def _personal_label(
     if role_tokens and titles and all(t.rstrip(".").casefold() in _TITLE_WORDS for t in role_tokens):
         # 'Prime Minister Blair' is one name as written, like 'President Bush', not the role 'Prime'
         role_tokens, name_tokens = [], role_tokens + name_tokens
-    role = " ".join(role_tokens)
+    role = " ".join(role_tokens).rstrip(",")  # 'Governor of the Tula Region, Olga Petrova'
     if role and not _plausible_role(role):
         return None
     if len(name_tokens) == 1 and not role:
@@ -521,8 +537,8 @@ def _plausible_role(role: str, allow_lower: bool = False) -> bool:
         return False  # "In the words of Leo Tolstoy:", "According to Sergei Lavrov:" quote, they do not speak
     if not allow_lower and not (words[0][0].isupper() or words[0][0] in QUOTES or words[0][0].isdigit()):
         return False
-    if words[-1] in _CONNECTORS:
-        return False  # "Regarding the Crimean Bridge:"
+    if words[-1] == "by" or (words[-1] == "from" and len(words) > 2):
+        return False  # "Speech at the plenary session ... by President Vladimir Putin: Full text"
     all_caps = role.isupper()
     title_case = all(w[0].isupper() or not w[0].isalpha() for w in words)
     first = words[0].lower()
@@ -542,10 +558,10 @@ def _plausible_role(role: str, allow_lower: bool = False) -> bool:
     return True
 
 
-_CONNECTORS = frozenset("of the and for on in at to with a an".split())
 _NOT_ROLE_START = frozenset(
     """dear regarding concerning excerpts excerpt beginning continuation end transcript among afterwards
-    later meanwhile there here""".split()
+    later meanwhile there here speech greetings greeting message statement interview article report
+    meeting conversation talks telephone phone joint visit trip""".split()
 )
 """First words of a greeting, a topic or a heading, never of a role: 'Dear Compatriots:',
 'Excerpts from the transcript of the meeting with Governor Igor Rudenya:'."""
@@ -554,8 +570,8 @@ def _not_a_role_start(words: list[str]) -> bool:
     ('Dear ...', 'Regarding ...', 'Excerpts from ...', 'Among the guests ...', 'The head of
     state ...'); 'The' before a title ('The President', 'THE PRESIDENT OF RUSSIA') is a role."""
     first = words[0].casefold()
-    if first == "the":
-        return not (len(words) > 1 and words[1].rstrip(".").casefold() in _ROLE_WORDS)
+    if first == "the":  # 'The President', 'The Russian President Vladimir Putin', 'The Kremlin spokesman'
+        return not any(w.rstrip(".,").casefold() in _ROLE_WORDS for w in words[1:3])
     return first in _NOT_ROLE_START
 
 

@@ -566,7 +566,7 @@ def test_a_title_with_slashes_above_a_date_stays_the_title(shapes):
         ("Head of the Federal Service for Surveillance on Consumer Rights Protection and Human Wellbeing Anna Popova: Yes.",
          "Anna Popova", "Head of the Federal Service for Surveillance on Consumer Rights Protection and Human Wellbeing", ""),
         # callers by first name, with a city or an age
-        ("Kirill, 14: Hello.", "Kirill", "14", ""),
+        ("Kirill, 14: Hello.", "Kirill", "", "14"),
         ("Anastasia (10 years old, Kazan): Can I have a puppy?", "Anastasia", "", "10 years old, Kazan"),
         # a note in square brackets
         ("Vladimir Putin [in English]: Thank you very much.", "Vladimir Putin", "", "in English"),
@@ -587,6 +587,13 @@ def test_a_title_with_slashes_above_a_date_stays_the_title(shapes):
         ("The Prime Minister of India Narendra Modi: Yes.", "Narendra Modi", "The Prime Minister of India", ""),
         ("Head of the Who Is Who project Ivan Petrov: Yes.", "Ivan Petrov", "Head of the Who Is Who project", ""),
         ("Acting Governor of Kursk Region Alexander Khinshtein: Yes.", "Alexander Khinshtein", "Acting Governor of Kursk Region", ""),
+        # found by a last regression check
+        ("President of the United States George W. Bush: Thank you.", "George W. Bush", "President of the United States", ""),
+        ("The Russian President Vladimir Putin: Yes.", "Vladimir Putin", "The Russian President", ""),
+        ("The Kremlin spokesman Dmitry Peskov: Yes.", "Dmitry Peskov", "The Kremlin spokesman", ""),
+        ("Governor of the Tula Region, Olga Petrova: Yes.", "Olga Petrova", "Governor of the Tula Region", ""),
+        ("All: Thank you!", "All", "", ""),
+        ("Children: Thank you very much.", "Children", "", ""),
     ],
 )
 def test_more_label_shapes(shapes, line, name, role, affiliation):
@@ -615,6 +622,13 @@ def test_more_label_shapes(shapes, line, name, role, affiliation):
         "Colleagues, Friends: Thank you.",
         "Russia, China: Partners forever.",
         "Among the guests at the opening of the new Kazan airport terminal building Governor Ivan Petrov: Yes.",
+        "Students: More than 300 young people took part.",
+        "Children: 1,200 took part in the festival.",
+        "Speech at the plenary session of the St Petersburg International Economic Forum by President Vladimir Putin: Full text",
+        "Greetings to participants of the festival in Vitebsk from Alexander Lukashenko: Dear friends",
+        "Putin: a life in politics",
+        "Telephone conversation with President of Turkey Recep Tayyip Erdogan: The leaders discussed trade.",
+        "Lukashenko: not a step back",
         "Excerpts from the transcript of the meeting with Governor of Tver Region Igor Rudenya:",
         "Well, as I said: we agree.",
         "Today I Said: Yes.",
