@@ -52,6 +52,7 @@ _DASH = r"\s+[-–—]\s+"
 _TIME = rf"(?:(?:,\s*|{_DASH}|\s+)\d{{1,2}}:\d{{2}})?"
 _PLACE_SEP = re.compile(rf",\s*|{_DASH}")
 _TIME_LINE = re.compile(r"^\d{1,2}:\d{2}$")
+_ENDS_IN_TIME = re.compile(r"\d:\d{2}$")
 _PLACE_PARTICLES = frozenset("of the on upon de la le del am an der and".split())
 _WEEKDAY = (
     r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -107,7 +108,7 @@ def parse_date_line(text: str) -> Optional[DateLine]:
             sep = _PLACE_SEP.match(rest)
             if sep is None:
                 return None
-            if "," not in sep.group() and not re.search(r"\d:\d{2}$", stripped[: m.end()]):
+            if "," not in sep.group() and not _ENDS_IN_TIME.search(stripped[: m.end()]):
                 return None  # a dash without a time: "May 9, 2021 – Military Parade on Red Square"
             place = rest[sep.end():].strip()
             if not _looks_like_place(place):
@@ -360,8 +361,9 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
 
 
 _GROUP_LABELS = frozenset(
-    "all together everyone children students pupils participants audience audience members".split(" ")
-) | {"all together", "audience members"}
+    {"all", "all together", "together", "everyone", "children", "students", "pupils", "participants", "audience",
+     "audience members"}
+)
 """Generic labels naming a group, which also open narration ('Children: 1,200 took part')."""
 
 
@@ -372,7 +374,8 @@ def _short_reply(rest: str) -> bool:
 
 def _generic_from(label: str, shapes: Shapes) -> bool:
     """A generic label with where it came from: 'Question from Yekaterinburg', 'Remark from the
-    Sakhalin Region' (two to eight words, the place capitalised)."""
+    Sakhalin Region' (one to six words, the place capitalised or after 'the'), but not from a
+    person ('Remark from Alexander Lukashenko', 'Remark from Putin')."""
     head, sep, where = label.partition(" from ")
     where = re.sub(r"\s*\([^()]*\)$", "", where)  # 'Andrei Kolesnikov (Kommersant)'
     words = where.split()
@@ -565,6 +568,8 @@ _NOT_ROLE_START = frozenset(
 )
 """First words of a greeting, a topic or a heading, never of a role: 'Dear Compatriots:',
 'Excerpts from the transcript of the meeting with Governor Igor Rudenya:'."""
+
+
 def _not_a_role_start(words: list[str]) -> bool:
     """Whether the first word of a label opens a greeting, a topic, a heading or a narration
     ('Dear ...', 'Regarding ...', 'Excerpts from ...', 'Among the guests ...', 'The head of
@@ -671,9 +676,21 @@ class _Builder:
     separator_line: int = 0
     turn: Optional[_OpenTurn] = None
     names: set[str] = field(default_factory=set)
-    dialogue: bool = False
-    """Whether a line that no blank line sets apart is a label followed by a sentence ('Vladimir
-    Putin: Thank you.'): a dialogue, where 'Name: words' lines are turns, never headlines."""
+    paras: list = field(default_factory=list)
+    shapes: Optional[Shapes] = None
+    _dialogue: Optional[bool] = None
+
+    def dialogue(self) -> bool:
+        """Whether a line that no blank line sets apart is a label followed by a sentence
+        ('Vladimir Putin: Thank you.'): a dialogue, where 'Name: words' lines are turns, never
+        headlines. Worked out once, the first time a headline needs it."""
+        if self._dialogue is None:
+            self._dialogue = any(
+                not p.standalone and (found := parse_label(p.text, self.shapes)) is not None
+                and found.rest.endswith(TERMINAL)
+                for p in self.paras
+            )
+        return self._dialogue
     problems: list[Problem] = field(default_factory=list)
 
     def close_turn(self) -> None:
@@ -793,25 +810,24 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
     breadcrumb: Optional[SourceLine] = None
     body_start = i
     k = 0
-    if len(content_idx) > 1 and (
-        is_breadcrumb(lines[content_idx[k]].text)
-        or (
-            _spaced_trail(lines[content_idx[k]].text)
-            and _dated_title(lines, content_idx, k + 1, shapes) is not None
-        )
-    ):
-        breadcrumb = lines[content_idx[k]]
-        k += 1
+    dated: Optional[int] = None
+    """The position of a date line below the title (``_dated_title``), once it is known."""
+    if len(content_idx) > 1:
+        head = lines[content_idx[k]].text
+        if is_breadcrumb(head) or (
+            _spaced_trail(head) and (dated := _dated_title(lines, content_idx, k + 1, shapes)) is not None
+        ):
+            breadcrumb = lines[content_idx[k]]
+            k += 1
     first = lines[content_idx[k]] if k < len(content_idx) else None
     lead: list[SourceLine] = []
     """Lines between the title and a date line below them (a lead), which stay in the body."""
     if first is not None:
-        dated = _dated_title(lines, content_idx, k, shapes)
         if parse_date_line(first.text):
             date, last = _date_block(lines, content_idx, k, shapes)
             date_line_no = first.number
             body_start = content_idx[last] + 1
-        elif dated is not None:
+        elif (dated := dated if dated is not None else _dated_title(lines, content_idx, k, shapes)) is not None:
             title_line = first
             date, last = _date_block(lines, content_idx, dated, shapes)
             date_line_no = lines[content_idx[dated]].number
@@ -884,10 +900,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         summary = [Paragraph(p.text, p.line, "summary") for p in paras[:lead]]
         paras = paras[lead:]
 
-    builder.dialogue = any(
-        not p.standalone and (found := parse_label(p.text, shapes)) is not None and found.rest.endswith(TERMINAL)
-        for p in paras
-    )
+    builder.paras, builder.shapes = paras, shapes
     for idx, p in enumerate(paras):
         nxt = paras[idx + 1] if idx + 1 < len(paras) else None
         text = p.text
@@ -987,7 +1000,7 @@ def _date_block(lines: list[SourceLine], content_idx: list[int], j: int, shapes:
     last = j
     if date.place:
         return date, last
-    timed = re.search(r"\d:\d{2}$", date.written) is not None
+    timed = _ENDS_IN_TIME.search(date.written) is not None
     if last + 1 < len(content_idx) and not timed:
         text = lines[content_idx[last + 1]].text.strip()
         if _TIME_LINE.match(text):
@@ -1033,7 +1046,7 @@ def _is_headline(label: Label, p: _Para, builder: _Builder, nxt: Optional[_Para]
     """'S. Lavrov: We see the hostile attitude of the West' standing alone in an article is a headline."""
     if not label.rest or label.rest.endswith(TERMINAL) or len(label.rest.split()) < 3:
         return False
-    if not p.standalone and (builder.turn is not None or builder.dialogue):
+    if not p.standalone and (builder.turn is not None or builder.dialogue()):
         return False  # without blank lines, only an article's line outside any turn can be a headline
     if nxt is not None:
         seen = frozenset(builder.names) | {t.rstrip(".").casefold() for t in label.name.split()}
