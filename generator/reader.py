@@ -548,26 +548,19 @@ def read_folder(
     return documents, problems
 
 
-def input_state(folder: Path) -> dict[str, tuple[int, ...]]:
-    """What ``read_folder`` would read, as path -> (modification and change time, size, inode): the
-    watch loop compares two of these to decide whether to run again. The change time moves with
-    any write, even one that restores the modification time. Other files (hidden ones such as an
-    editor's swap file, or files of other types) do not count."""
-    state: dict[str, tuple[int, ...]] = {}
-    for path in _files(folder, TRANSCRIPT_SUFFIX) + _files(folder, SIDECAR_SUFFIX):
-        try:
-            st = os.stat(path)
-        except OSError:  # removed while walking: the next look sees it gone
-            continue
-        state[str(path)] = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
-    return state
+def input_state(folder: Path) -> dict[str, tuple[int, int, int, int]]:
+    """What ``read_folder`` would read, as path -> what its cache keys each file by (``_stat``):
+    the watch loop compares two of these to decide whether to run again. Other files (hidden ones
+    such as an editor's swap file, or files of other types) do not count."""
+    paths = _files(folder, (TRANSCRIPT_SUFFIX, SIDECAR_SUFFIX))
+    return {str(path): stat for path in paths if (stat := _stat(path)) is not None}  # None: just removed
 
 
-def _files(folder: Path, suffix: str) -> list[Path]:
-    """The files under ``folder`` whose names end with ``suffix``, in path order, leaving out hidden
-    files and folders (editors' and tools' own: ``.git/``, ``.#draft.txt``). Plain strings are
-    walked and sorted: ``sorted(folder.rglob(...))`` took 1.5 s for 10,000 files, most of the
-    watch loop's quick pass."""
+def _files(folder: Path, suffix: str | tuple[str, ...]) -> list[Path]:
+    """The files under ``folder`` whose names end with ``suffix`` (or one of several), in path
+    order, leaving out hidden files and folders (editors' and tools' own: ``.git/``,
+    ``.#draft.txt``). Plain strings are walked and sorted: ``sorted(folder.rglob(...))`` took 1.5 s
+    for 10,000 files, most of the watch loop's quick pass."""
     found: list[tuple[list[str], str]] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
