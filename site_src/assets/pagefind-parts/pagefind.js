@@ -38,6 +38,11 @@ function words(term) {
   return [...new Set(term.replace(/"/g, " ").split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)))];
 }
 
+// An answer's pages per part, whatever filters the search had.
+function perPart(answer) {
+  return ((answer || {}).totalFilters || {})[PART] || {};
+}
+
 // Which parts hold a word (its pages per part), kept for the page's life: a query being typed or
 // refined asks again for the words it had.
 const holders = new Map();
@@ -45,19 +50,18 @@ const holders = new Map();
 function holding(pagefind, word) {
   const key = word.toLowerCase();
   if (!holders.has(key)) {
-    const asked = pagefind.search(word, NOTHING).then((answer) => ((answer || {}).totalFilters || {})[PART] || {});
+    const asked = pagefind.search(word, NOTHING).then(perPart);
     asked.catch(() => holders.delete(key)); // a failed search is asked again next time
     holders.set(key, asked);
   }
   return holders.get(key);
 }
 
-async function answering(pagefind, parts, term) {
-  const asked = term === null ? [] : words(term);
+async function answering(pagefind, parts, asked) {
   if (asked.length < 2) return null; // every part answers
   const held = await Promise.all(asked.map((w) => holding(pagefind, w)));
-  const known = held.filter((perPart) => Object.values(perPart).some((n) => n > 0));
-  return parts.filter((k) => known.every((perPart) => (perPart[k] || 0) > 0));
+  const known = held.filter((counts) => Object.values(counts).some((n) => n > 0));
+  return parts.filter((k) => known.every((counts) => (counts[k] || 0) > 0));
 }
 
 function withoutParts(filters) {
@@ -76,21 +80,21 @@ export async function init() {
 
 export async function search(term, searchOptions = {}) {
   const { pagefind, parts } = await load();
-  const kept = await answering(pagefind, parts, term);
+  const asked = term === null ? [] : words(term);
+  const kept = await answering(pagefind, parts, asked);
   const filters = { ...(searchOptions.filters || {}) };
   if (kept !== null) filters[PART] = { any: kept.length ? kept : ["none"] };
   const answer = await pagefind.search(term, { ...searchOptions, filters });
   if (!answer) return answer;
-  const asked = term === null ? [] : words(term);
   if (asked.length === 1 && !term.includes('"') && !holders.has(asked[0].toLowerCase())) {
     // a one-word answer counts the word's pages per part (without the reader's filters) for free;
     // not a quoted one, which matches the word exactly where the check above also takes longer
     // words it begins ("sanct" finds "sanctions")
-    holders.set(asked[0].toLowerCase(), Promise.resolve({ ...((answer.totalFilters || {})[PART] || {}) }));
+    holders.set(asked[0].toLowerCase(), Promise.resolve({ ...perPart(answer) }));
   }
   if (kept !== null) {
-    const perPart = (answer.totalFilters || {})[PART] || {};
-    answer.unfilteredResultCount = kept.reduce((n, k) => n + (perPart[k] || 0), 0);
+    const counts = perPart(answer);
+    answer.unfilteredResultCount = kept.reduce((n, k) => n + (counts[k] || 0), 0);
   }
   withoutParts(answer.filters);
   withoutParts(answer.totalFilters);
