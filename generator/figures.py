@@ -1,6 +1,7 @@
 """Research stage, figures: every stated figure (money, percentages, counts) and its pages.
 
-Pure: takes the enriched ``Archive`` and returns data or pages; nothing is read or written.
+Pure: takes the enriched ``Archive`` and returns data or pages; nothing is read or written. With
+the watch loop's ``pagecache.PageCache``, a page whose inputs are unchanged comes as ``Kept``.
 
 What counts as a figure (documented on ``figures/index.md`` and held by ``tests/test_figures.py``):
 
@@ -34,16 +35,21 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import functools
 import io
+import itertools
 import math
+import operator
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional
 
+from . import pagecache
 from . import render as _render  # module, not names: safe if render.py ever imports this module
 from markupsafe import Markup
 
-from .model import Archive, Entry, Paragraph, Turn
+from .model import Archive, Entry, Paragraph, Topic, Turn
+from .pagecache import Made, PageCache
 from .parallel import fork_chunks, fork_stream
 from .topics import Located, Matcher, find_hits
 
@@ -557,47 +563,55 @@ def extract(archive: Archive, workers: int = 1) -> tuple[Figure, ...]:
 
 
 def _extract_entries(archive: Archive, entries: Iterable[Entry]) -> list[Figure]:
-    matcher = Matcher.build(archive.topics)
-    order = {t.id: k for k, t in enumerate(archive.topics)}
+    matching = _matching(archive.topics)
+    return [f for entry in entries for f in _entry_figures(entry, *matching)]
+
+
+def _matching(topics: tuple[Topic, ...]) -> tuple[Matcher, dict[str, int]]:
+    """The topics' phrase matcher and each topic's place in the taxonomy (~45 ms to build)."""
+    return Matcher.build(topics), {t.id: k for k, t in enumerate(topics)}
+
+
+def _entry_figures(entry: Entry, matcher: Matcher, order: dict[str, int]) -> list[Figure]:
+    """The figures of one transcript: they depend on ``entry.transcript`` and the topics alone."""
+    t = entry.transcript
     out: list[Figure] = []
-    for entry in entries:
-        t = entry.transcript
-        for para, speaker in _paragraphs(entry):
-            if para.kind == "editorial":
-                continue
-            raws = find_figures(para.text)
-            if not raws:
-                continue
-            spans = sentences(para.text)
-            # The topics whose phrases occur in this paragraph. Entry.hits holds only the topics the
-            # whole transcript was tagged with, so the paragraph is matched here with the same rules.
-            matched = {h.topic for h in find_hits(matcher, t.id, [Located(para.anchor, speaker, para.text)])}
-            topics = tuple(sorted(matched, key=lambda x: (order.get(x, len(order)), x)))
-            for raw in raws:
-                s_start, s_end = next(((a, b) for a, b in spans if a <= raw.start < b), (0, len(para.text)))
-                s_end = max(s_end, raw.end)
-                out.append(
-                    Figure(
-                        value=raw.value,
-                        unit=raw.unit,
-                        kind=raw.kind,
-                        text=para.text[raw.start:raw.end],
-                        transcript=t.id,
-                        date=t.date.value,
-                        speaker=speaker,
-                        anchor=para.anchor,
-                        sentence=para.text[s_start:s_end],
-                        start=raw.start - s_start,
-                        end=raw.end - s_start,
-                        topics=topics,
-                        currency=raw.currency,
-                        currency_inferred=raw.currency_inferred,
-                        approximate=bool(raw.qualifier) or raw.high is not None,
-                        qualifier=raw.qualifier,
-                        high=raw.high,
-                        paragraph_kind=para.kind,
-                    )
+    for para, speaker in _paragraphs(entry):
+        if para.kind == "editorial":
+            continue
+        raws = find_figures(para.text)
+        if not raws:
+            continue
+        spans = sentences(para.text)
+        # The topics whose phrases occur in this paragraph. Entry.hits holds only the topics the
+        # whole transcript was tagged with, so the paragraph is matched here with the same rules.
+        matched = {h.topic for h in find_hits(matcher, t.id, [Located(para.anchor, speaker, para.text)])}
+        topics = tuple(sorted(matched, key=lambda x: (order.get(x, len(order)), x)))
+        for raw in raws:
+            s_start, s_end = next(((a, b) for a, b in spans if a <= raw.start < b), (0, len(para.text)))
+            s_end = max(s_end, raw.end)
+            out.append(
+                Figure(
+                    value=raw.value,
+                    unit=raw.unit,
+                    kind=raw.kind,
+                    text=para.text[raw.start:raw.end],
+                    transcript=t.id,
+                    date=t.date.value,
+                    speaker=speaker,
+                    anchor=para.anchor,
+                    sentence=para.text[s_start:s_end],
+                    start=raw.start - s_start,
+                    end=raw.end - s_start,
+                    topics=topics,
+                    currency=raw.currency,
+                    currency_inferred=raw.currency_inferred,
+                    approximate=bool(raw.qualifier) or raw.high is not None,
+                    qualifier=raw.qualifier,
+                    high=raw.high,
+                    paragraph_kind=para.kind,
                 )
+            )
     return out
 
 
@@ -750,21 +764,34 @@ def chart(figures: Iterable[Figure], src: str, links: Any, people: dict[str, Any
 
 
 # ---------------------------------------------------------------------------------------- pages
+_CSV_COLUMNS = [
+    "transcript_id", "date", "speaker_id", "anchor", "kind", "text", "value", "high", "unit",
+    "currency", "currency_inferred", "approximate", "qualifier", "topics", "sentence",
+]
+
+
 def figures_csv(figures: Iterable[Figure]) -> str:
     """``data/figures.csv``: one row per figure (RFC 4180, CRLF line ends, UTF-8)."""
-    out = io.StringIO()
-    w = csv.writer(out, lineterminator="\r\n")
-    w.writerow([
-        "transcript_id", "date", "speaker_id", "anchor", "kind", "text", "value", "high", "unit",
-        "currency", "currency_inferred", "approximate", "qualifier", "topics", "sentence",
-    ])
-    for f in figures:
-        w.writerow([
+    return _csv_lines([_CSV_COLUMNS]) + _csv_rows(figures)
+
+
+def _csv_rows(figures: Iterable[Figure]) -> str:
+    """The rows of ``figures`` in ``data/figures.csv``: each row is written on its own, so rows
+    written apart join into the same text."""
+    return _csv_lines(
+        [
             f.transcript, f.date or "", f.speaker, f.anchor, f.kind, f.text, repr_number(f.value),
             "" if f.high is None else repr_number(f.high), f.unit, f.currency,
             "true" if f.currency_inferred else "false", "true" if f.approximate else "false",
             f.qualifier, ";".join(f.topics), f.sentence,
-        ])
+        ]
+        for f in figures
+    )
+
+
+def _csv_lines(rows: Iterable[list[str]]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
     return out.getvalue()
 
 
@@ -777,6 +804,14 @@ def repr_number(value: float) -> str:
 
 SPLIT_LIMIT = 300
 """A topic with more figures than this gets one figures page per year."""
+_INDEX_META = {
+    "title": "Figures", "description": "Every figure stated in the archive: money, percentages and counts, by topic.",
+    "search": {"boost": 0.3},
+}
+_OTHER_META = {
+    "title": "Figures outside the topics", "description": "Figures stated in paragraphs that match no topic.",
+    "search": {"boost": 0.3},
+}
 
 
 def _undated_usd(figures: list[Figure]) -> int:
@@ -784,33 +819,340 @@ def _undated_usd(figures: list[Figure]) -> int:
 
 
 def figure_pages(
-    archive: Archive, renderer_or_links: Any, figures: Optional[tuple[Figure, ...]] = None, workers: int = 1
-) -> list[Page]:
+    archive: Archive, renderer_or_links: Any, figures: Optional[tuple[Figure, ...]] = None, workers: int = 1,
+    *, cache: Optional[PageCache] = None,
+) -> list[Made]:
     """``figures/index.md``, ``figures/<topic-id>.md`` per topic with figures,
     ``figures/no-topic.md`` (figures in paragraphs matching no topic, when there are any) and
     ``data/figures.csv``.
 
     ``renderer_or_links`` is a ``render.Renderer`` (its ``links`` are used) or a ``render.Links``.
     """
-    return [page for batch in figure_batches(archive, renderer_or_links, figures, workers) for page in batch]
+    return [page for batch in figure_batches(archive, renderer_or_links, figures, workers, cache=cache) for page in batch]
 
 
 def figure_batches(
-    archive: Archive, renderer_or_links: Any, figures: Optional[tuple[Figure, ...]] = None, workers: int = 1
-) -> Iterator[list[Page]]:
-    """``figure_pages`` in batches as they are rendered (at 10,000 transcripts, 220 MB of text)."""
-    links = getattr(renderer_or_links, "links", renderer_or_links)
-    figures = extract(archive, workers) if figures is None else figures
-    env = _render._env()
-    people = archive.people_by_id
-    entries = {e.transcript.id: e for e in archive.entries}
-    topic_ids = {t.id for t in archive.topics}
-    other_path = OTHER_PAGE
-    while other_path[len("figures/"):-3] in topic_ids:
-        other_path = other_path[:-3] + "-figures.md"
-    src_of = {tid: e.src_uri for tid, e in entries.items()}
+    archive: Archive, renderer_or_links: Any, figures: Optional[tuple[Figure, ...]] = None, workers: int = 1,
+    *, cache: Optional[PageCache] = None,
+) -> Iterator[list[Made]]:
+    """``figure_pages`` in batches as they are rendered (at 10,000 transcripts, 220 MB of text).
 
-    def render(path: str, template: str, meta: dict[str, Any], **kw: Any) -> Page:
+    With a ``cache`` (the watch loop's), the figures of a transcript are found again only when the
+    transcript or the topics changed, a page whose inputs are unchanged comes as a ``Kept`` marker,
+    and everything runs in this process (few pages are made, and the keys must stay here)."""
+    links = getattr(renderer_or_links, "links", renderer_or_links)
+    topics = archive.topics if cache is None else cache.value("figure topics", archive.topics, lambda: archive.topics)
+    book = _Book(archive, topics, links, _parts(archive, topics, figures, workers, cache), cache)
+    # Topics are independent: forked workers render some while this process writes the CSV.
+    csv_page: list[Made] = []
+    for k, done in fork_stream(
+        book.topic_pages, len(topics), workers if cache is None and len(archive.entries) >= PARALLEL_FROM else 1,
+        also=lambda: [book.csv_page()], parallel_from=0,
+    ):
+        if k < 0:
+            csv_page.append(done)
+            continue
+        yield done
+    yield book.other_pages() + [book.index_page()] + csv_page
+
+
+class _Part:
+    """The figures of one transcript, counted and split by topic as the pages use them; the watch
+    loop keeps it while the transcript and the topics are unchanged."""
+
+    def __init__(self, figures: tuple[Figure, ...]) -> None:
+        self.figures = figures
+        self.transcript = figures[0].transcript if figures else None
+        by_topic: dict[Optional[str], list[Figure]] = {}
+        units: dict[tuple[str, str], int] = {}
+        for f in figures:
+            for tid in f.topics or (None,):
+                by_topic.setdefault(tid, []).append(f)
+            unit = (f.kind, unit_label(f) if f.kind != "percent" else "percent")
+            units[unit] = units.get(unit, 0) + 1
+        self.by_topic = {tid: tuple(fs) for tid, fs in by_topic.items()}
+        """Topic id (None for no topic) -> its figures."""
+        self.units = units
+        """(kind, unit label) -> number of figures."""
+        self.approximate = sum(1 for f in figures if f.approximate)
+        self.speakers = tuple(dict.fromkeys(f.speaker for f in figures))
+
+    @functools.cached_property
+    def csv(self) -> str:
+        """Its rows of ``data/figures.csv``."""
+        return _csv_rows(self.figures)
+
+
+class _Group:
+    """The figures of one transcript under one topic (or under none), with what their rows and
+    chart points show of the transcript besides them (``shown``: its Markdown path, title and the
+    names of its figures' speakers; None without a cache). Equal groups make equal rows and points
+    on any page at the same path: pages are keyed on their groups."""
+
+    def __init__(self, figures: tuple[Figure, ...], shown: Any) -> None:
+        self.figures, self.shown = figures, shown
+        self.count = len(figures)
+        self.transcript = figures[0].transcript
+        self.date = figures[0].date
+        """Every figure of a transcript has its date."""
+        self.when = (self.date is None, self.date or "")
+        """Its place in dated order."""
+        self.money = sum(1 for f in figures if f.kind == "money")
+        self.percent = sum(1 for f in figures if f.kind == "percent")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Group) and self.figures == other.figures and self.shown == other.shown
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _parts(
+    archive: Archive, topics: tuple[Topic, ...], figures: Optional[tuple[Figure, ...]], workers: int,
+    cache: Optional[PageCache],
+) -> list[_Part]:
+    """Each transcript's figures, in archive order: ``figures`` when given, else found by
+    ``extract`` (on all cores) or, with a cache, kept from the last round while a transcript and
+    the topics are unchanged (the others, few, are found in this process)."""
+    if figures is None and cache is not None:
+        matching = functools.cache(lambda: _matching(topics))  # built only if a transcript changed
+        return [
+            cache.value(("figures", e.transcript.id), (e.transcript, topics),
+                        lambda e=e: _Part(tuple(_entry_figures(e, *matching()))))
+            for e in archive.entries
+        ]
+    figures = extract(archive, workers) if figures is None else figures
+    return [_Part(tuple(run)) for _, run in itertools.groupby(figures, key=operator.attrgetter("transcript", "date"))]
+
+
+def _groups(
+    archive: Archive, parts: list[_Part], cache: Optional[PageCache]
+) -> tuple[list[dict[Optional[str], _Group]], set[str]]:
+    """Each part's groups by topic id and, with a cache, the ids of the transcripts whose groups
+    were made this round: the others are the same objects as last round's, for their figures and
+    what their rows show are unchanged."""
+    if cache is None:
+        return [_grouped(part, None) for part in parts], set()
+    entries = {e.transcript.id: e for e in archive.entries}
+    names = {p.id: p.name for p in archive.people}
+    fresh: set[str] = set()
+
+    def grouped(part: _Part, shown: Any) -> dict[Optional[str], _Group]:
+        fresh.add(part.transcript)
+        return _grouped(part, shown)
+
+    out = []
+    for part in parts:
+        if part.transcript is None:
+            out.append({})
+            continue
+        entry = entries[part.transcript]
+        shown = (entry.src_uri, entry.transcript.title.value, tuple(map(names.get, part.speakers)))
+        out.append(cache.value(("figure groups", part.transcript), (part, shown), lambda: grouped(part, shown)))
+    return out, fresh
+
+
+def _grouped(part: _Part, shown: Any) -> dict[Optional[str], _Group]:
+    return {tid: _Group(fs, shown) for tid, fs in part.by_topic.items()}
+
+
+class _Topic:
+    """The figures of one topic (or of none) as its pages and the index show them: its groups in
+    dated order, counts, and the groups of each year. Kept while its groups are equal."""
+
+    def __init__(self, groups: tuple[_Group, ...]) -> None:
+        # extract() is in archive order (dated by date, undated last); keep it, stable.
+        self.ordered = tuple(sorted(groups, key=operator.attrgetter("when")))
+        self.total = _count(groups)
+        self.money = sum(map(operator.attrgetter("money"), groups))
+        self.percent = sum(map(operator.attrgetter("percent"), groups))
+        self.transcripts = len({g.transcript for g in groups})
+        by_year: dict[str, list[_Group]] = {}
+        for g in self.ordered:
+            by_year.setdefault(g.date[:4] if g.date else "undated", []).append(g)
+        self.years = [(y, _count(gs), tuple(gs)) for y, gs in by_year.items()]
+        """(year, number of figures, groups) in dated order ('undated' last), for a topic split by year."""
+
+    def first(self, n: int) -> tuple[_Group, ...]:
+        """The groups that hold the first ``n`` figures."""
+        count = 0
+        for k, g in enumerate(self.ordered):
+            if count >= n:
+                return self.ordered[:k]
+            count += g.count
+        return self.ordered
+
+
+def _count(groups: Iterable[_Group]) -> int:
+    return sum(map(operator.attrgetter("count"), groups))
+
+
+def _flat(groups: Iterable[_Group]) -> list[Figure]:
+    return [f for g in groups for f in g.figures]
+
+
+class _Book:
+    """The figure pages of one archive: what they are made from, and each page made, or kept when
+    its key (everything its text is made from) equals last round's."""
+
+    def __init__(
+        self, archive: Archive, topics: tuple[Topic, ...], links: Any, parts: list[_Part], cache: Optional[PageCache]
+    ) -> None:
+        self.archive, self.topics, self.links, self.parts, self.cache = archive, topics, links, parts, cache
+        self.people = archive.people_by_id
+        grouped, self.fresh = _groups(archive, parts, cache)
+        by_topic: dict[Optional[str], list[_Group]] = {}
+        for groups in grouped:
+            for tid, group in groups.items():
+                by_topic.setdefault(tid, []).append(group)
+        self.by_topic = {
+            tid: pagecache.value(cache, ("figure topic", tid), lambda: gs, lambda: _Topic(gs))
+            for tid, gs in ((tid, tuple(gs)) for tid, gs in by_topic.items())
+        }
+        """Topic id (None for no topic) -> its figures, kept while its groups are equal."""
+        topic_ids = {t.id for t in topics}
+        self.other_path = OTHER_PAGE
+        while self.other_path[len("figures/"):-3] in topic_ids:
+            self.other_path = self.other_path[:-3] + "-figures.md"
+        self.rows_done: dict[tuple[int, str], Markup] = {}
+
+    # ------------------------------------------------------------------ pages
+    def topic_pages(self, start: int, stop: int) -> list[Made]:
+        return [page for topic in self.topics[start:stop] for page in self._topic_pages(topic)]
+
+    def _topic_pages(self, topic: Topic) -> list[Made]:
+        figures = self.by_topic.get(topic.id)
+        if figures is None:
+            return []
+        path = f"figures/{topic.id}.md"
+        meta = {"title": f"Figures: {topic.label}", "description": f"Figures stated in paragraphs about {topic.label}, by date.",
+                "search": {"boost": 0.3}}
+        if figures.total <= SPLIT_LIMIT:
+            return [self._table(
+                path, meta, figures.ordered, topic=topic, other=False, year=None, parent=None, total=figures.total)]
+        # A large topic: one page per year, each with its own chart and table, so no page grows with N.
+        year_rows = [(y, n, f"figures/{topic.id}/{y}.md") for y, n, _ in figures.years]
+        pages = [self._plain(
+            path, "figures_topic.md.j2", meta,
+            dict(topic=topic, figures=(), chart=chart([], path, self.links, self.people, {}),
+                 undated=0, other=False, years=year_rows, year=None, parent=None, total=figures.total),
+        )]
+        for (y, n, ypath), (_, _, groups) in zip(year_rows, figures.years):
+            pages.append(self._table(
+                ypath,
+                {"title": f"Figures: {topic.label}, {y}", "description": f"Figures about {topic.label} stated in {y}.",
+                 "search": {"exclude": True}},
+                groups, topic=topic, other=False, year=y, parent=path, total=n,
+            ))
+        return pages
+
+    def other_pages(self) -> list[Made]:
+        """The page of the figures in paragraphs matching no topic (the first ``SPLIT_LIMIT``), if any."""
+        figures = self.by_topic.get(None)
+        if figures is None:
+            return []
+        return [self._table(
+            self.other_path, _OTHER_META, figures.first(SPLIT_LIMIT), SPLIT_LIMIT,
+            topic=None, other=True, year=None, parent=None, total=figures.total,
+        )]
+
+    def index_page(self) -> Made:
+        units: dict[tuple[str, str], int] = {}
+        for part in self.parts:
+            for unit, n in part.units.items():
+                units[unit] = units.get(unit, 0) + n
+        kind_order = {"money": 0, "percent": 1, "count": 2, "amount": 3}
+        topic_rows = [
+            dict(topic=topic, path=f"figures/{topic.id}.md", count=figures.total, money=figures.money,
+                 percent=figures.percent, transcripts=figures.transcripts)
+            for topic in self.topics if (figures := self.by_topic.get(topic.id)) is not None
+        ]
+        topic_rows.sort(key=lambda r: (-r["count"], r["topic"].label))
+        no_topic = self.by_topic.get(None)
+        return self._plain("figures/index.md", "figures_index.md.j2", _INDEX_META, dict(
+            total=sum(len(p.figures) for p in self.parts),
+            transcripts=len({p.transcript for p in self.parts if p.transcript is not None}),
+            approximate=sum(p.approximate for p in self.parts),
+            kinds=[(k, sum(n for (kind, _), n in units.items() if kind == k)) for k in ("money", "percent", "count", "amount")],
+            unit_rows=sorted(units.items(), key=lambda kv: (kind_order.get(kv[0][0], 9), -kv[1], kv[0][1])),
+            topic_rows=topic_rows, no_topic=no_topic.total if no_topic else 0,
+            other_path=self.other_path, csv_path="data/figures.csv",
+        ))
+
+    def csv_page(self) -> Made:
+        """``data/figures.csv``, joined from each transcript's rows (the watch loop keeps them)."""
+        return self._page(
+            "data/figures.csv", lambda: tuple(p.figures for p in self.parts),
+            lambda: _render.Page("data/figures.csv", _csv_lines([_CSV_COLUMNS]) + "".join(p.csv for p in self.parts)),
+        )
+
+    # ------------------------------------------------------------------ made or kept
+    def _page(self, path: str, key: Callable[[], Any], make: Callable[[], Page]) -> Made:
+        """``pagecache.page`` with the links in the key: every page's links depend on them."""
+        return pagecache.page(self.cache, path, lambda: (self.links, key()), make)
+
+    def _plain(self, path: str, template: str, meta: dict[str, Any], kw: dict[str, Any]) -> Made:
+        """A page made from ``template`` with ``kw`` alone: its key is what it is made from."""
+        return self._page(path, lambda: (template, meta, kw), lambda: self._render(path, template, meta, **kw))
+
+    def _table(
+        self, path: str, meta: dict[str, Any], groups: tuple[_Group, ...], limit: Optional[int] = None, **kw: Any
+    ) -> Made:
+        """A page with the chart and the table of the (first ``limit``) figures of ``groups``: its
+        key is ``kw`` and the groups, which hold the figures and what their rows show besides."""
+        def make() -> Page:
+            figures = _flat(groups)[:limit]
+            return self._render(
+                path, "figures_topic.md.j2", meta, figures=figures, undated=_undated_usd(figures), years=None,
+                chart=chart(figures, path, self.links, self.people, self._src_of), **kw,
+            )
+
+        return self._page(path, lambda: (meta, kw, limit, groups), lambda: self._with_rows(path, groups, make))
+
+    def _with_rows(self, path: str, groups: tuple[_Group, ...], make: Callable[[], Page]) -> Page:
+        """``make()``, with a cache taking the rows of the groups that this page listed when it was
+        made last round as they were (a group is the same object only while its figures and what
+        their rows show are unchanged): a year page of a large topic has a thousand rows, and the
+        page of an edited transcript is made again at every save.
+
+        Only the rows of groups older than this round are kept for the next: new groups belong to
+        the transcripts just changed (or to the first round, when keeping the rows of every page
+        would hold a second copy of all of them)."""
+        if self.cache is None:
+            return make()
+        depth = self.links.href(path, "index.md")
+        last = self.cache.value(("figure rows", path), self.links, dict)
+        for g in groups:
+            rows = last.get(id(g), (None, ()))
+            if rows[0] is g:
+                self.rows_done.update(((id(f), depth), row) for f, row in zip(g.figures, rows[1]))
+        page = make()
+        last.clear()
+        for g in groups:
+            rows = [self.rows_done.get((id(f), depth)) for f in g.figures]
+            if g.transcript not in self.fresh and None not in rows:
+                last[id(g)] = (g, rows)
+        return page
+
+    # ------------------------------------------------------------------ rendering
+    @functools.cached_property
+    def _entries(self) -> dict[str, Entry]:
+        return {e.transcript.id: e for e in self.archive.entries}
+
+    @functools.cached_property
+    def _src_of(self) -> dict[str, str]:
+        return {tid: e.src_uri for tid, e in self._entries.items()}
+
+    @functools.cached_property
+    def _env(self) -> Any:
+        return _render._env()
+
+    @functools.cached_property
+    def _row_template(self) -> Any:
+        return self._env.get_template("_figure_row.md.j2")
+
+    def _render(self, path: str, template: str, meta: dict[str, Any], **kw: Any) -> Page:
+        links, entries, people = self.links, self._entries, self.people
+
         def href(dest: str, anchor: str = "") -> str:
             return links.href(path, dest, anchor)
 
@@ -825,126 +1167,25 @@ def figure_batches(
             )
 
         # A row links only outside figures/, so its text depends on the page's depth alone: a
-        # figure listed under several topics is rendered once per depth.
+        # figure listed under several topics is rendered once per depth (and every row is kept
+        # with a cache, for ``_with_rows``).
         depth = href("index.md")
 
         def row_html(f: Figure) -> Markup:
-            if len(f.topics) < 2:
-                return Markup(row_template.render(f=f, r=row(f), href=href, format_date=format_date))
+            if len(f.topics) < 2 and self.cache is None:
+                return Markup(self._row_template.render(f=f, r=row(f), href=href, format_date=format_date))
             key = (id(f), depth)
-            done = rows_done.get(key)
+            done = self.rows_done.get(key)
             if done is None:
-                done = rows_done[key] = Markup(row_template.render(f=f, r=row(f), href=href, format_date=format_date))
+                done = self.rows_done[key] = Markup(
+                    self._row_template.render(f=f, r=row(f), href=href, format_date=format_date))
             return done
 
         ctx = dict(
             href=href, format_date=format_date, row=row, row_html=row_html, people=people, entries=entries,
             unit_label=unit_label, **kw,
         )
-        return _render.markdown_page(path, meta, env.get_template(template).render(ctx))
-
-    row_template = env.get_template("_figure_row.md.j2")
-    rows_done: dict[tuple[int, str], Markup] = {}
-
-    by_topic: dict[str, list[Figure]] = {}
-    no_topic: list[Figure] = []
-    for f in figures:
-        for tid in f.topics:
-            by_topic.setdefault(tid, []).append(f)
-        if not f.topics:
-            no_topic.append(f)
-
-    def dated_order(fs: list[Figure]) -> list[Figure]:
-        # extract() is in archive order (dated by date, undated last); keep it, stable.
-        return sorted(fs, key=lambda f: (f.date is None, f.date or ""))
-
-    def topic_pages(start: int, stop: int) -> tuple[list[Page], list[dict[str, Any]]]:
-        pages: list[Page] = []
-        topic_rows = []
-        for topic in archive.topics[start:stop]:
-            fs = by_topic.get(topic.id)
-            if not fs:
-                continue
-            path = f"figures/{topic.id}.md"
-            money = [f for f in fs if f.kind == "money"]
-            topic_rows.append(dict(
-                topic=topic, path=path, count=len(fs), money=len(money),
-                percent=sum(1 for f in fs if f.kind == "percent"),
-                transcripts=len({f.transcript for f in fs}),
-            ))
-            ordered = dated_order(fs)
-            meta = {"title": f"Figures: {topic.label}", "description": f"Figures stated in paragraphs about {topic.label}, by date.",
-                    "search": {"boost": 0.3}}
-            if len(ordered) <= SPLIT_LIMIT:
-                pages.append(render(
-                    path, "figures_topic.md.j2", meta,
-                    topic=topic, figures=ordered, chart=chart(ordered, path, links, people, src_of),
-                    undated=_undated_usd(ordered), other=False, years=None, year=None, parent=None, total=len(ordered),
-                ))
-                continue
-            # A large topic: one page per year, each with its own chart and table, so no page grows with N.
-            by_year: dict[str, list[Figure]] = {}
-            for f in ordered:
-                by_year.setdefault(f.date[:4] if f.date else "undated", []).append(f)
-            year_rows = [(y, len(v), f"figures/{topic.id}/{y}.md") for y, v in by_year.items()]
-            pages.append(render(
-                path, "figures_topic.md.j2", meta,
-                topic=topic, figures=ordered, chart=chart([], path, links, people, src_of),
-                undated=0, other=False, years=year_rows, year=None, parent=None, total=len(ordered),
-            ))
-            for y, yfs in by_year.items():
-                ypath = f"figures/{topic.id}/{y}.md"
-                pages.append(render(
-                    ypath, "figures_topic.md.j2",
-                    {"title": f"Figures: {topic.label}, {y}", "description": f"Figures about {topic.label} stated in {y}.",
-                     "search": {"exclude": True}},
-                    topic=topic, figures=yfs, chart=chart(yfs, ypath, links, people, src_of),
-                    undated=_undated_usd(yfs), other=False, years=None, year=y, parent=path, total=len(yfs),
-                ))
-        return pages, topic_rows
-
-    # Topics are independent: forked workers render some while this process writes the CSV.
-    rows_of: dict[int, list[dict[str, Any]]] = {}
-    csv_text = ""
-    for k, done in fork_stream(
-        topic_pages, len(archive.topics), workers if len(archive.entries) >= PARALLEL_FROM else 1,
-        also=lambda: [figures_csv(figures)], parallel_from=0,
-    ):
-        if k < 0:
-            csv_text = done
-            continue
-        batch, rows_of[k] = done
-        yield batch
-    topic_rows = [r for k in sorted(rows_of) for r in rows_of[k]]
-    pages: list[Page] = []
-    if no_topic:
-        ordered = dated_order(no_topic)
-        pages.append(render(
-            other_path, "figures_topic.md.j2",
-            {"title": "Figures outside the topics", "description": "Figures stated in paragraphs that match no topic.",
-             "search": {"boost": 0.3}},
-            topic=None, figures=ordered[:SPLIT_LIMIT], chart=chart(ordered[:SPLIT_LIMIT], other_path, links, people, src_of),
-            undated=_undated_usd(ordered[:SPLIT_LIMIT]), other=True, years=None, year=None, parent=None, total=len(ordered),
-        ))
-    units: dict[tuple[str, str], int] = {}
-    for f in figures:
-        key = (f.kind, unit_label(f) if f.kind != "percent" else "percent")
-        units[key] = units.get(key, 0) + 1
-    kind_order = {"money": 0, "percent": 1, "count": 2, "amount": 3}
-    unit_rows = sorted(units.items(), key=lambda kv: (kind_order.get(kv[0][0], 9), -kv[1], kv[0][1]))
-    topic_rows.sort(key=lambda r: (-r["count"], r["topic"].label))
-    pages.append(render(
-        "figures/index.md", "figures_index.md.j2",
-        {"title": "Figures", "description": "Every figure stated in the archive: money, percentages and counts, by topic.",
-         "search": {"boost": 0.3}},
-        total=len(figures), transcripts=len({f.transcript for f in figures}),
-        approximate=sum(1 for f in figures if f.approximate),
-        kinds=[(k, sum(1 for f in figures if f.kind == k)) for k in ("money", "percent", "count", "amount")],
-        unit_rows=unit_rows, topic_rows=topic_rows, no_topic=len(no_topic), other_path=other_path,
-        csv_path="data/figures.csv",
-    ))
-    pages.append(_render.Page("data/figures.csv", csv_text))
-    yield pages
+        return _render.markdown_page(path, meta, self._env.get_template(template).render(ctx))
 
 
 __all__ = ["Figure", "extract", "find_figures", "sentences", "figure_batches", "figure_pages", "figures_csv", "chart", "format_value"]
