@@ -24,6 +24,7 @@ from . import curation as curation_mod
 from .enrich import Context, Enriched, combine, duplicate_pages, enrich_one
 from .export import archive_json
 from .model import Archive, Problem, RawDocument
+from .pagecache import Made, PageCache
 from .parallel import fork_chunks
 from .parser import parse, transcript_id
 from .reader import read_folder
@@ -131,12 +132,17 @@ def process_all(
 @dataclass
 class Memo:
     """What the watch loop keeps from one run to the next: the files it read (by modification
-    time, size and inode) and what parsing them gave, so that an unchanged file is neither read
-    nor parsed again. Cleared whenever the curated data changes."""
+    time, size and inode), what parsing them gave, so that an unchanged file is neither read
+    nor parsed again, and what each page was made from, so that a page whose inputs did not
+    change is not made again. Cleared whenever the curated data changes."""
 
     curation: Optional[curation_mod.Curation] = None
     read: dict = field(default_factory=dict)
     parsed: dict = field(default_factory=dict)
+    pages: PageCache = field(default_factory=PageCache)
+    templates: tuple = ()
+    """``render.templates_state()`` when ``pages`` was filled: pages made with other templates are
+    not kept."""
     fresh: frozenset[str] = frozenset()
     """Ids of the transcripts read and parsed by the last run (all of them on the first run)."""
 
@@ -171,6 +177,7 @@ def prepare(
         return Prepared(None, tuple(exc.problems))
     if memo is not None and memo.curation != curated:
         memo.curation, memo.read, memo.parsed = curated, {}, {}
+        memo.pages.clear()
     documents, problems = timings.measure("read", read_folder, input_dir, memo.read if memo else None)
     problems += duplicate_pages([(transcript_id(d.stem), d.file) for d in documents])
     if memo is not None:
@@ -192,18 +199,22 @@ def prepare(
 
 def produce(
     archive: Archive, plan: SearchPlan, *, directory_urls: bool = True, offline: bool = False,
-    timings: Optional[Timings] = None,
-) -> Iterator[list[Page]]:
+    timings: Optional[Timings] = None, cache: Optional[PageCache] = None,
+) -> Iterator[list[Made]]:
     """Every generated page and data file, in batches (transcript pages and downloads in slices of
     a few hundred transcripts), so that a caller can write each batch and let it go before the
-    next is made: at 10,000 transcripts the pages come to 1.4 GB of text."""
+    next is made: at 10,000 transcripts the pages come to 1.4 GB of text.
+
+    With a ``cache`` (the watch loop's), a page made last round from equal inputs comes as a
+    ``Kept`` marker instead of being made again."""
     timings = timings or Timings()
     workers = os.cpu_count() or 1
-    yield from _timed(timings, "render", render_batches(archive, directory_urls=directory_urls, search=plan, workers=workers))
+    yield from _timed(timings, "render", render_batches(
+        archive, directory_urls=directory_urls, search=plan, workers=workers, cache=cache))
     yield [Page("data/archive.json", timings.measure(
-        "export", archive_json, archive, directory_urls=directory_urls, workers=workers))]
-    yield from _timed(timings, "figures", figure_batches(archive, Links(directory_urls), workers=workers))
-    yield from _timed(timings, "downloads", download_batches(archive, workers=workers))
+        "export", archive_json, archive, directory_urls=directory_urls, workers=workers, cache=cache))]
+    yield from _timed(timings, "figures", figure_batches(archive, Links(directory_urls), workers=workers, cache=cache))
+    yield from _timed(timings, "downloads", download_batches(archive, workers=workers, cache=cache))
     if offline:
         yield vendor_pages()
 

@@ -13,9 +13,10 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 from . import build as pipeline
+from .pagecache import Kept, Made
 from .search import PAGEFIND_PART
 
 ROOT = pipeline.ROOT
@@ -140,9 +141,9 @@ def step(input_dir: Path, docs_dir: Path, memo: "pipeline.Memo", last: dict[str,
 
     Only new or changed files are read and parsed (``memo``). Then, first, the pages and downloads
     of the changed transcripts are written, so the page being edited shows up at once; then every
-    page is rendered, batch by batch, and those that differ from ``last`` (the fingerprint of each
-    page the previous step wrote, ``writer.digest``) are rewritten; pages that are no longer
-    generated are removed."""
+    other page whose inputs changed is made again (``memo.pages``, the render cache), and those
+    that differ from ``last`` (the fingerprint of each page the previous step wrote,
+    ``writer.digest``) are rewritten; pages that are no longer generated are removed."""
     gc.freeze()  # what the memo kept is not traversed by the collector again and again in this step
     try:
         return _step(input_dir, docs_dir, memo, last)
@@ -151,6 +152,7 @@ def step(input_dir: Path, docs_dir: Path, memo: "pipeline.Memo", last: dict[str,
 
 
 def _step(input_dir: Path, docs_dir: Path, memo: "pipeline.Memo", last: dict[str, bytes]) -> Optional[StepReport]:
+    from .render import templates_state
     from .writer import digest, sync, write_changed
 
     start = time.perf_counter()
@@ -175,10 +177,27 @@ def _step(input_dir: Path, docs_dir: Path, memo: "pipeline.Memo", last: dict[str
         now[page.path] = fingerprint = digest(page.text)
         return page.path in first or last.get(page.path) == fingerprint
 
-    result = sync(docs_dir, (p for batch in pipeline.produce(archive, plan) for p in batch), known=on_disk)
+    def pages() -> Iterator[Made]:
+        templates = templates_state()
+        if memo.templates != templates:  # a template was edited: every page is made again
+            memo.pages.clear()
+            memo.templates = templates
+        memo.pages.round()
+        for batch in pipeline.produce(archive, plan, cache=memo.pages):
+            for page in batch:
+                if isinstance(page, Kept) and page.path in last:
+                    now[page.path] = last[page.path]
+                yield page
+
+    result = sync(docs_dir, pages(), known=on_disk)
+    written = len(result.written)
+    if result.missing:  # pages the cache kept were deleted meanwhile: make every page again
+        memo.pages.clear()
+        result = sync(docs_dir, pages(), known=on_disk)
+        written += len(result.written)
     last.clear()
     last.update(now)
-    return StepReport(len(memo.fresh), first_written, first_s, len(result.written) + first_written,
+    return StepReport(len(memo.fresh), first_written, first_s, written + first_written,
                       len(result.deleted), time.perf_counter() - start)
 
 

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 from . import render as _render  # module, not names: safe if render.py ever imports this module
 from .model import Archive, Entry, Paragraph, Transcript, Turn
+from .pagecache import Made, PageCache, value
 from .parallel import fork_stream
 from .tei import tei_xml
 
@@ -62,16 +63,27 @@ def turns_csv(archive: Archive) -> str:
 
     Columns: transcript_id, date (ISO, '' when undated), speaker_id, label (as written), anchor,
     word_count, text (the turn's paragraphs joined with a blank line)."""
+    return _turns_csv(archive, None)
+
+
+def _turns_csv(archive: Archive, cache: Optional[PageCache]) -> str:
+    """``turns_csv``, with each transcript's rows kept in ``cache`` while it is unchanged."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerow(TURN_COLUMNS)
+    return out.getvalue() + "".join(
+        value(cache, ("turns.csv", e.transcript.id), lambda: e.transcript, lambda: _turn_rows(e.transcript))
+        for e in archive.entries
+    )
+
+
+def _turn_rows(t: Transcript) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(TURN_COLUMNS)
-    for entry in archive.entries:
-        t = entry.transcript
-        for turn in t.turns():
-            writer.writerow([
-                t.id, t.date.value or "", turn.speaker, turn.label, turn.anchor, _word_count(turn),
-                "\n\n".join(p.text for p in turn.paragraphs),
-            ])
+    for turn in t.turns():
+        writer.writerow([
+            t.id, t.date.value or "", turn.speaker, turn.label, turn.anchor, _word_count(turn),
+            "\n\n".join(p.text for p in turn.paragraphs),
+        ])
     return out.getvalue()
 
 
@@ -313,21 +325,42 @@ def transcript_downloads(
 
 
 def download_batches(
-    archive: Archive, *, site_name: str = "Transcript Archive", base_url: str = "", workers: int = 1
-) -> Iterator[list["Page"]]:
+    archive: Archive, *, site_name: str = "Transcript Archive", base_url: str = "", workers: int = 1,
+    cache: Optional[PageCache] = None,
+) -> Iterator[list[Made]]:
     """``data/turns.csv`` and, per transcript, its ``.txt``, ``.md.txt``, ``.xml`` (TEI), ``.bib``
     and ``.csl.json`` downloads (paths from ``download_paths``), in batches as they are made (at
-    10,000 transcripts they come to 530 MB of text)."""
-    entries = archive.entries
+    10,000 transcripts they come to 530 MB of text).
+
+    With a ``cache``, a transcript whose downloads would come out the same (same entry, same
+    speakers) gets ``Kept`` markers instead, and only the others are made."""
+    entries = list(archive.entries)
+    keys: dict[str, Any] = {}
+    if cache is not None:
+        people = archive.people_by_id
+        kept: list[Made] = []
+        todo = []
+        for entry in entries:
+            key = (entry.own(), tuple(people.get(p) for p in entry.speakers), site_name, base_url)
+            paths = download_paths(entry.transcript.id).values()
+            done = [cache.kept_page(path, key) for path in paths]
+            if all(done):
+                kept.extend(done)
+            else:
+                keys.update((path, key) for path in paths)
+                todo.append(entry)
+        entries = todo
+        yield kept
 
     def files(start: int, stop: int) -> list["Page"]:
         return [page for entry in entries[start:stop]
                 for page in transcript_downloads(entry, archive, site_name=site_name, base_url=base_url)]
 
     # Forked workers write the per-transcript files while this process writes turns.csv.
-    for _, batch in fork_stream(files, len(entries), workers, also=lambda: [[_render.Page("data/turns.csv", turns_csv(archive))]],
+    for _, batch in fork_stream(files, len(entries), workers,
+                                also=lambda: [[_render.Page("data/turns.csv", _turns_csv(archive, cache))]],
                                 parallel_from=PARALLEL_FROM):
-        yield batch
+        yield batch if cache is None else [cache.remember(p, keys[p.path]) if p.path in keys else p for p in batch]
 
 
 def download_pages(

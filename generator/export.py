@@ -15,9 +15,10 @@ Schema (documented in the README)::
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Optional
 
 from .model import Archive, Entry, Paragraph, Turn
+from .pagecache import PageCache, value
 from .parallel import fork_chunks
 
 
@@ -104,21 +105,32 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1)
 
 
-def archive_json(archive: Archive, *, directory_urls: bool = True, workers: int = 1) -> str:
+def archive_json(
+    archive: Archive, *, directory_urls: bool = True, workers: int = 1, cache: Optional[PageCache] = None
+) -> str:
     """Deterministic JSON text (sorted input order, fixed separators, UTF-8).
 
     Exactly ``json.dumps(archive_dict(archive), ensure_ascii=False, indent=1) + "\n"``, but each
-    transcript is encoded on its own (by forked workers when there are many) and set in place at
-    its depth: two levels in, so every line of it is indented by two more spaces (JSON strings
-    hold no raw newline)."""
+    transcript is encoded on its own (by forked workers when there are many; with a ``cache``,
+    only those whose entry changed since last round) and set in place at its depth: two levels
+    in, so every line of it is indented by two more spaces (JSON strings hold no raw newline)."""
     entries = archive.entries
     if not entries:
         return _dumps(archive_dict(archive, directory_urls=directory_urls)) + "\n"
-    parts, rest = fork_chunks(
-        lambda a, b: [_dumps(transcript_dict(e, directory_urls=directory_urls)).replace("\n", "\n  ") for e in entries[a:b]],
-        len(entries), workers, also=lambda: _dumps({"transcripts": [_SLOT], **_speakers_and_topics(archive)}),
-        parallel_from=PARALLEL_FROM,
-    )
+
+    def encode(e: Entry) -> str:
+        return _dumps(transcript_dict(e, directory_urls=directory_urls)).replace("\n", "\n  ")
+
+    if cache is not None:
+        parts = [[value(cache, ("archive.json", e.transcript.id), lambda: (e.own(), directory_urls), lambda: encode(e))
+                  for e in entries]]
+        rest = _dumps({"transcripts": [_SLOT], **_speakers_and_topics(archive)})
+    else:
+        parts, rest = fork_chunks(
+            lambda a, b: [encode(e) for e in entries[a:b]],
+            len(entries), workers, also=lambda: _dumps({"transcripts": [_SLOT], **_speakers_and_topics(archive)}),
+            parallel_from=PARALLEL_FROM,
+        )
     slot = json.dumps(_SLOT)
     if rest.count(slot) != 1:  # a NUL in a curated name or label: encode the whole in one piece
         return _dumps(archive_dict(archive, directory_urls=directory_urls)) + "\n"

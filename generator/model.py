@@ -221,6 +221,11 @@ class Entry:
     next: Optional[str] = None
     related: tuple[str, ...] = ()
 
+    def own(self) -> tuple[object, ...]:
+        """The entry without its links to other transcripts (previous, next, related): what its
+        downloads and its record in ``archive.json`` are made from, for the watch loop's cache."""
+        return self.transcript, self.page, self.src_uri, self.speakers, self.topics, self.hits
+
 
 @dataclass(frozen=True)
 class Archive:

@@ -8,6 +8,7 @@ text is escaped by ``escape.html`` (markupsafe) wherever it is printed.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,9 +18,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import downloads as _downloads
 from .escape import front_matter, html
+from .pagecache import Made, PageCache, page as _cached, value as _value
 from .parallel import fork_stream
 from .search import SearchPlan, bundle
-from .model import Archive, Entry, Field, Paragraph, Person, TopicHit, Transcript, Turn
+from .model import Archive, Entry, Field, Paragraph, Person, Topic, TopicHit, Transcript, Turn
 from .speakers import role_at
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -89,7 +91,10 @@ def _relative(target: str, base: str) -> str:
     return "/".join(parts) or "."
 
 
+@functools.lru_cache(maxsize=None)
 def _env() -> Environment:
+    """The one template environment of this process: each template is compiled once (and again
+    only if its file changes, which Jinja checks on each use)."""
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=True,
@@ -100,6 +105,12 @@ def _env() -> Environment:
     )
     env.filters["e"] = html
     return env
+
+
+def templates_state() -> tuple[tuple[str, int, int], ...]:
+    """Each template's name, modification time and size: the watch loop's cache holds pages made
+    with the templates as they were, and is dropped when this changes."""
+    return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in TEMPLATES.glob("*.j2")))
 
 
 def format_date(iso: Optional[str]) -> str:
@@ -147,8 +158,10 @@ class Renderer:
         directory_urls: bool = True,
         site_name: str = "Transcript Archive",
         search: Optional[SearchPlan] = None,
+        cache: Optional[PageCache] = None,
     ):
         self.archive = archive
+        self.cache = cache
         self.search = search or SearchPlan("lunr", True, "default")
         self.links = Links(directory_urls)
         self.env = _env()
@@ -160,6 +173,10 @@ class Renderer:
         for e in archive.entries:
             for turn in e.transcript.turns():
                 self.turn_counts[turn.speaker] = self.turn_counts.get(turn.speaker, 0) + 1
+        self.setting = (directory_urls, self.search.engine, self.search.full_text, site_name)
+        """What every page depends on besides its own inputs: part of every cache key. The search
+        plan's reason and number of index parts, which follow the archive's size, are shown on
+        the search page only, which is not cached."""
 
     # ------------------------------------------------------------------ helpers for templates
     def _ctx(self, src: str, **kw: Any) -> dict[str, Any]:
@@ -197,10 +214,46 @@ class Renderer:
             yield self.topic_pages()
             yield self.chronology_pages()
 
-        entries = self.archive.entries
+        entries = list(self.archive.entries)
+        keys: dict[str, Any] = {}
+        if self.cache is not None:  # only the transcripts whose page would come out different
+            kept: list[Made] = []
+            for e in self.archive.entries:
+                key = self.transcript_key(e)
+                done = self.cache.kept_page(e.src_uri, key)
+                if done is not None:
+                    kept.append(done)
+                else:
+                    keys[e.src_uri] = key
+            entries = [e for e in entries if e.src_uri in keys]
+            yield kept
         for _, batch in fork_stream(lambda a, b: [self.transcript(e) for e in entries[a:b]], len(entries), workers,
                                     also=whole_archive, parallel_from=PARALLEL_FROM):
+            if self.cache is not None:
+                batch = [self.cache.remember(p, keys[p.path]) if p.path in keys else p for p in batch]
             yield batch
+
+    def transcript_key(self, e: Entry) -> tuple[Any, ...]:
+        """Everything a transcript page shows: the entry (its transcript, tags, neighbours' and
+        related transcripts' ids), those transcripts' links, titles and dates, its speakers and
+        topics."""
+        def brief(tid: Optional[str]) -> Any:
+            other = self.entries.get(tid) if tid else None
+            return other and (other.src_uri, other.transcript.title, other.transcript.date)
+
+        return (
+            self.setting, e, brief(e.previous), brief(e.next), tuple(brief(r) for r in e.related),
+            tuple(self.people[p] for p in e.speakers), tuple(self.topics[tag.topic] for tag in e.topics),
+        )
+
+    def _who(self, entries: Iterable[Entry]) -> tuple[Person, ...]:
+        """The people speaking in ``entries``, for cache keys of pages that name them."""
+        return tuple(self.people[p] for p in sorted({p for e in entries for p in e.speakers}))
+
+    def _cached(self, path: str, key: Any, make: Any) -> Made:
+        """The page ``make()`` gives, or ``Kept`` if a cache holds it made from an equal key
+        (``key`` is a function: it is built only when there is a cache)."""
+        return _cached(self.cache, path, lambda: (self.setting, key()), make)
 
     def transcript(self, entry: Entry) -> Page:
         t = entry.transcript
@@ -272,7 +325,7 @@ class Renderer:
         )
 
     # ------------------------------------------------------------------ speakers
-    def speaker_pages(self) -> list[Page]:
+    def speaker_pages(self) -> list[Made]:
         appearances: dict[str, list[Entry]] = {}
         for e in self.archive.entries:
             for pid in e.speakers:
@@ -286,17 +339,36 @@ class Renderer:
             index_rows.append((person, self.turn_counts.get(person.id, 0), len(entries)))
             pages.extend(self.speaker(person, entries))
         index_rows.sort(key=lambda r: (-r[1], r[0].name.casefold(), r[0].id))
-        pages.append(
-            self._page(
-                "speakers/index.md",
-                "speakers_index.md.j2",
-                {"title": "Speakers", "description": "Everyone who speaks in the archive, by number of turns."},
-                rows=index_rows,
-            )
-        )
+        pages.append(self._cached("speakers/index.md", lambda: tuple(index_rows), lambda: self._page(
+            "speakers/index.md",
+            "speakers_index.md.j2",
+            {"title": "Speakers", "description": "Everyone who speaks in the archive, by number of turns."},
+            rows=index_rows,
+        )))
         return pages
 
-    def speaker(self, person: Person, entries: list[Entry]) -> list[Page]:
+    def speaker(self, person: Person, entries: list[Entry]) -> list[Made]:
+        """The speaker's page and, past ``SPLIT_LIMIT`` transcripts, one page per year."""
+        path = f"speakers/{person.id}.md"
+        key = lambda: (person, tuple(entries), self._who(entries), self.turn_counts.get(person.id, 0))  # noqa: E731
+        pages = [self._cached(path, key, lambda: self._speaker_page(person, entries))]
+        if len(entries) > SPLIT_LIMIT:
+            by_year: dict[str, list[Entry]] = {}
+            for e in entries:
+                by_year.setdefault(e.transcript.date.value[:4] if e.transcript.date.value else "", []).append(e)
+            for year, year_entries in _years_undated_last(by_year):
+                ypath = f"speakers/{person.id}/{year or 'undated'}.md"
+                pages.append(self._cached(
+                    ypath, lambda: (person, year, tuple(year_entries)),
+                    lambda: self._page(
+                        ypath, "speaker_year.md.j2",
+                        {"title": f"{person.name} in {year or 'undated transcripts'}", "search": {"exclude": True}},
+                        person=person, rows=[self._appearance(person.id, e) for e in year_entries], year=year, parent=path,
+                    ),
+                ))
+        return pages
+
+    def _speaker_page(self, person: Person, entries: list[Entry]) -> Page:
         path = f"speakers/{person.id}.md"
         together: dict[str, int] = {}
         for e in entries:
@@ -304,11 +376,12 @@ class Renderer:
                 if other != person.id and not self.people[other].generic:
                     together[other] = together.get(other, 0) + 1
         companions = sorted(together.items(), key=lambda kv: (-kv[1], self.people[kv[0]].name))[:10]
-        rows = [self._appearance(person.id, e) for e in entries]
+        split = len(entries) > SPLIT_LIMIT
+        # Split, the page only counts the transcripts of each year (its year pages list them).
+        rows = [dict(entry=e) if split else self._appearance(person.id, e) for e in entries]
         by_year: dict[str, list[dict[str, Any]]] = {}
         for row in rows:
             by_year.setdefault(row["entry"].transcript.date.value[:4] if row["entry"].transcript.date.value else "", []).append(row)
-        split = len(entries) > SPLIT_LIMIT
         topic_counts: dict[str, int] = {}
         for e in entries:
             for hit in e.hits:
@@ -326,25 +399,12 @@ class Renderer:
             "description": f"{person.name}: {len(entries)} transcripts, {self.turn_counts.get(person.id, 0)} turns.",
             "search": {"boost": 0.5},
         }
-        pages = [
-            self._page(
-                path, "speaker.md.j2", meta, person=person, rows=rows, by_year=_years_undated_last(by_year),
-                top_topics=[(self.topics[t], n) for t, n in top_topics], timeline=timeline,
-                split=split, companions=companions, turns=self.turn_counts.get(person.id, 0),
-                year_path=lambda y: f"speakers/{person.id}/{y or 'undated'}.md",
-            )
-        ]
-        if split:
-            for year, year_rows in _years_undated_last(by_year):
-                ypath = f"speakers/{person.id}/{year or 'undated'}.md"
-                pages.append(
-                    self._page(
-                        ypath, "speaker_year.md.j2",
-                        {"title": f"{person.name} in {year or 'undated transcripts'}", "search": {"exclude": True}},
-                        person=person, rows=year_rows, year=year, parent=path,
-                    )
-                )
-        return pages
+        return self._page(
+            path, "speaker.md.j2", meta, person=person, rows=rows, by_year=_years_undated_last(by_year),
+            top_topics=[(self.topics[t], n) for t, n in top_topics], timeline=timeline,
+            split=split, companions=companions, turns=self.turn_counts.get(person.id, 0),
+            year_path=lambda y: f"speakers/{person.id}/{y or 'undated'}.md",
+        )
 
     def _appearance(self, pid: str, e: Entry) -> dict[str, Any]:
         turns = [t for t in e.transcript.turns() if t.speaker == pid]
@@ -355,7 +415,7 @@ class Renderer:
         )
 
     # ------------------------------------------------------------------ topics
-    def topic_pages(self) -> list[Page]:
+    def topic_pages(self) -> list[Made]:
         tagged: dict[str, list[Entry]] = {}
         for e in self.archive.entries:
             for tag in e.topics:
@@ -365,73 +425,86 @@ class Renderer:
         for topic in self.archive.topics:
             entries = tagged.get(topic.id, [])
             rows.append((topic, len(entries)))
-            path = f"topics/{topic.id}.md"
-            groups: dict[str, list[dict[str, Any]]] = {}
-            for e in entries:
-                hits = [h for h in e.hits if h.topic == topic.id]
-                groups.setdefault(e.transcript.date.value[:4] if e.transcript.date.value else "", []).append(
-                    dict(entry=e, hits=hits)
-                )
-            split = len(entries) > SPLIT_LIMIT
-            meta = {
-                "title": topic.label,
-                "description": topic.description or topic.label,
-                "search": {"boost": 0.5},
-            }
-            pages.append(
-                self._page(
-                    path, "topic.md.j2", meta, topic=topic, groups=_years_undated_last(groups), count=len(entries),
-                    split=split, year_path=lambda y, tid=topic.id: f"topics/{tid}/{y or 'undated'}.md",
-                )
-            )
-            if split:
-                for year, items in _years_undated_last(groups):
-                    pages.append(
-                        self._page(
-                            f"topics/{topic.id}/{year or 'undated'}.md", "topic_year.md.j2",
-                            {"title": f"{topic.label} in {year or 'undated transcripts'}", "search": {"exclude": True}},
-                            topic=topic, items=items, year=year, parent=path,
-                        )
-                    )
+            pages.extend(self.topic(topic, entries))
         rows.sort(key=lambda r: (-r[1], r[0].label))
-        pages.append(
-            self._page(
-                "topics/index.md", "topics_index.md.j2",
-                {"title": "Topics", "description": "Subjects tagged across the archive."}, rows=rows,
+        pages.append(self._cached("topics/index.md", lambda: tuple(rows), lambda: self._page(
+            "topics/index.md", "topics_index.md.j2",
+            {"title": "Topics", "description": "Subjects tagged across the archive."}, rows=rows,
+        )))
+        return pages
+
+    def topic(self, topic: Topic, entries: list[Entry]) -> list[Made]:
+        """The topic's page and, past ``SPLIT_LIMIT`` transcripts, one page per year. The pages
+        name the speakers of the passages they quote (``_who`` of the entries, for the key)."""
+        path = f"topics/{topic.id}.md"
+        by_year: dict[str, list[Entry]] = {}
+        for e in entries:
+            by_year.setdefault(e.transcript.date.value[:4] if e.transcript.date.value else "", []).append(e)
+        split = len(entries) > SPLIT_LIMIT
+
+        def items(year_entries: list[Entry]) -> list[dict[str, Any]]:
+            return [dict(entry=e, hits=[h for h in e.hits if h.topic == topic.id]) for e in year_entries]
+
+        def page() -> Page:
+            groups = [(y, [dict(entry=e) for e in es] if split else items(es)) for y, es in _years_undated_last(by_year)]
+            meta = {"title": topic.label, "description": topic.description or topic.label, "search": {"boost": 0.5}}
+            return self._page(
+                path, "topic.md.j2", meta, topic=topic, groups=groups, count=len(entries),
+                split=split, year_path=lambda y, tid=topic.id: f"topics/{tid}/{y or 'undated'}.md",
             )
-        )
+
+        pages = [self._cached(path, lambda: (topic, tuple(entries), () if split else self._who(entries)), page)]
+        if split:
+            for year, year_entries in _years_undated_last(by_year):
+                ypath = f"topics/{topic.id}/{year or 'undated'}.md"
+                pages.append(self._cached(
+                    ypath, lambda: (topic, year, tuple(year_entries), self._who(year_entries)),
+                    lambda: self._page(
+                        ypath, "topic_year.md.j2",
+                        {"title": f"{topic.label} in {year or 'undated transcripts'}", "search": {"exclude": True}},
+                        topic=topic, items=items(year_entries), year=year, parent=path,
+                    ),
+                ))
         return pages
 
     # ------------------------------------------------------------------ chronology
-    def chronology_pages(self) -> list[Page]:
+    def chronology_pages(self) -> list[Made]:
         dated = [e for e in self.archive.entries if e.transcript.date.value]
         undated = [e for e in self.archive.entries if not e.transcript.date.value]
         years: dict[str, list[Entry]] = {}
         for e in dated:
             years.setdefault(e.transcript.date.value[:4], []).append(e)
         pages = []
+        ordered = sorted(years)
         for year, entries in sorted(years.items()):
-            months: dict[str, list[Entry]] = {}
-            for e in entries:
-                months.setdefault(e.transcript.date.value[:7], []).append(e)
-            pages.append(
-                self._page(
-                    f"chronology/{year}.md", "year.md.j2",
-                    {"title": f"{year}", "description": f"Transcripts of {year}, by month.", "search": {"boost": 0.3}},
-                    year=year, months=sorted(months.items()), count=len(entries), row=self._row,
-                    prev_year=_neighbour(sorted(years), year, -1), next_year=_neighbour(sorted(years), year, 1),
-                )
-            )
-        timeline = self.timeline(years, "chronology/index.md", len(undated))
-        pages.append(
-            self._page(
+            prev_year, next_year = _neighbour(ordered, year, -1), _neighbour(ordered, year, 1)
+            pages.append(self._cached(
+                f"chronology/{year}.md", lambda: (tuple(entries), self._who(entries), prev_year, next_year),
+                lambda: self._year_page(year, entries, prev_year, next_year),
+            ))
+        counts = tuple((y, len(es)) for y, es in sorted(years.items()))
+
+        def index() -> Page:
+            return self._page(
                 "chronology/index.md", "chronology_index.md.j2",
                 {"title": "Chronology", "description": "Transcripts by year and month.", "search": {"boost": 0.3}},
-                years=[(y, len(es)) for y, es in sorted(years.items())],
-                undated=undated, row=self._row, timeline=timeline, sidecar_suffix=".meta.yaml",
+                years=list(counts), undated=undated, row=self._row,
+                timeline=self.timeline(years, "chronology/index.md", len(undated)), sidecar_suffix=".meta.yaml",
             )
-        )
+
+        pages.append(self._cached("chronology/index.md", lambda: (counts, tuple(undated), self._who(undated)), index))
         return pages
+
+    def _year_page(self, year: str, entries: list[Entry], prev_year: Optional[str], next_year: Optional[str]) -> Page:
+        months: dict[str, list[Entry]] = {}
+        for e in entries:
+            months.setdefault(e.transcript.date.value[:7], []).append(e)
+        return self._page(
+            f"chronology/{year}.md", "year.md.j2",
+            {"title": f"{year}", "description": f"Transcripts of {year}, by month.", "search": {"boost": 0.3}},
+            year=year, months=sorted(months.items()), count=len(entries), row=self._row,
+            prev_year=prev_year, next_year=next_year,
+        )
 
     def timeline(
         self,
@@ -467,6 +540,9 @@ class Renderer:
                 )
             )
         return dict(bars=bars, width=len(span) * (bar_w + gap), height=height, max=top)
+
+    def _size(self, t: Transcript) -> tuple[int, int]:
+        return _value(self.cache, ("size", t.id), lambda: t, lambda: _count_size(t))
 
     def _row(self, e: Entry) -> dict[str, Any]:
         t = e.transcript
@@ -513,12 +589,9 @@ class Renderer:
             ((p, self.turn_counts.get(p.id, 0)) for p in self.archive.people if not p.generic and self.turn_counts.get(p.id)),
             key=lambda r: (-r[1], r[0].name),
         )[:12]
-        turns = sum(len(e.transcript.turns()) for e in entries)
-        words = sum(
-            word_count(p.text for p in e.transcript.summary)
-            + sum(word_count(p.text for p in t.paragraphs) for t in e.transcript.turns())
-            for e in entries
-        )
+        sizes = [self._size(e.transcript) for e in entries]
+        turns = sum(n for n, _ in sizes)
+        words = sum(w for _, w in sizes)
         meta = {"title": "Home", "description": "A searchable, citable archive of official transcripts.", "search": {"boost": 0.3}}
         return self._page(
             "index.md", "home.md.j2", meta,
@@ -529,6 +602,12 @@ class Renderer:
             speakers=sum(1 for p in self.archive.people if not p.generic and self.turn_counts.get(p.id)),
             top_topics=[(self.topics[t], n) for t, n in top_topics], top_people=top_people,
         )
+
+
+def _count_size(t: Transcript) -> tuple[int, int]:
+    """(turns, words of the summary and the turns) of one transcript, for the home page."""
+    turns = t.turns()
+    return len(turns), word_count(p.text for p in t.summary) + sum(word_count(p.text for p in tn.paragraphs) for tn in turns)
 
 
 def _years_undated_last(groups: dict[str, Any]) -> list[tuple[str, Any]]:
@@ -590,10 +669,12 @@ PARALLEL_FROM = 1000
 
 
 def render_batches(
-    archive: Archive, *, directory_urls: bool = True, search: Optional[SearchPlan] = None, workers: int = 1
-) -> Iterator[list[Page]]:
-    """Every Markdown page of the archive, in batches as they are rendered (``Renderer.batches``)."""
-    yield from Renderer(archive, directory_urls=directory_urls, search=search).batches(workers)
+    archive: Archive, *, directory_urls: bool = True, search: Optional[SearchPlan] = None, workers: int = 1,
+    cache: Optional[PageCache] = None,
+) -> Iterator[list[Made]]:
+    """Every Markdown page of the archive, in batches as they are rendered (``Renderer.batches``);
+    with a ``cache``, ``Kept`` stands for each page whose inputs did not change since last round."""
+    yield from Renderer(archive, directory_urls=directory_urls, search=search, cache=cache).batches(workers)
 
 
 def render_transcripts(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
+from .pagecache import Kept
 from .render import Page
 
 MANIFEST = ".generated.json"
@@ -32,6 +33,9 @@ class WriteReport:
     written: tuple[str, ...]
     deleted: tuple[str, ...]
     unchanged: int
+    missing: tuple[str, ...] = ()
+    """``Kept`` pages that are not on disk as they were written (someone ran ``clean``): the
+    caller must make them again."""
 
 
 def is_generated(path: str) -> bool:
@@ -46,10 +50,10 @@ def _atomic_write(target: Path, data: bytes) -> None:
     os.replace(tmp, target)
 
 
-def _same_size(target: Path, page: Page) -> bool:
+def _has_size(target: Path, size: int) -> bool:
     """A cheap check that a page the caller knows is on disk is still there, whole."""
     try:
-        return target.stat().st_size == len(page.text.encode("utf-8"))
+        return target.stat().st_size == size
     except OSError:
         return False
 
@@ -84,16 +88,20 @@ def digest(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 
 
-def sync(docs_dir: Path, pages: Iterable[Page], known: Optional[Callable[[Page], bool]] = None) -> WriteReport:
+def sync(
+    docs_dir: Path, pages: Iterable[Page | Kept], known: Optional[Callable[[Page], bool]] = None
+) -> WriteReport:
     """Make the generated part of ``docs_dir`` equal to ``pages``; write only what differs.
 
     ``pages`` may be a stream: each page is written or skipped as it comes. ``known(page)`` is
     True for a page the caller knows to be on disk as it is (the watch loop wrote it last time
     and has not changed it since): it is not read back to compare, only checked to be there with
-    the right size (someone may have run ``clean`` meanwhile)."""
+    the right size (someone may have run ``clean`` meanwhile). A ``Kept`` marker (the watch
+    loop's cache) stands for a page on disk as it was written: it is only checked the same way,
+    and reported ``missing`` if it is not there."""
     docs_dir.mkdir(parents=True, exist_ok=True)
     previous = _generated_in(docs_dir)
-    written, unchanged, current = [], 0, []
+    written, unchanged, current, missing = [], 0, [], []
     seen: dict[str, int] = {}
     for page in pages:
         if page.path in seen:
@@ -102,14 +110,19 @@ def sync(docs_dir: Path, pages: Iterable[Page], known: Optional[Callable[[Page],
         if not is_generated(page.path):
             raise ValueError(f"refusing to write {page.path}: not a generated path")
         current.append(page.path)
-        if (known is not None and known(page) and _same_size(docs_dir / page.path, page)) \
+        if isinstance(page, Kept):
+            if _has_size(docs_dir / page.path, page.size):
+                unchanged += 1
+            else:
+                missing.append(page.path)
+        elif (known is not None and known(page) and _has_size(docs_dir / page.path, len(page.text.encode("utf-8")))) \
                 or not _write_if_changed(docs_dir, page):
             unchanged += 1
         else:
             written.append(page.path)
     deleted = sorted(previous - set(current))
     _retire(docs_dir, deleted, current)
-    return WriteReport(tuple(written), tuple(deleted), unchanged)
+    return WriteReport(tuple(written), tuple(deleted), unchanged, tuple(missing))
 
 
 def _retire(docs_dir: Path, deleted: Iterable[str], current: Iterable[str]) -> None:
