@@ -40,12 +40,15 @@ def _edit_paragraph(corpus: Path) -> None:
     victim.write_text(victim.read_text(encoding="utf-8").replace(" the ", " the very ", 1), encoding="utf-8")
 
 
+def _append(corpus: Path, k: int, paragraph: str) -> None:
+    victim = sorted(corpus.glob("*.txt"))[k]
+    text = victim.read_text(encoding="utf-8").rstrip("\n")
+    victim.write_text(f"{text}\n\n{paragraph}\n", encoding="utf-8")
+
+
 def _add_numbers(corpus: Path) -> None:
     """A figure and a topic phrase: the figure and topic pages change."""
-    victim = sorted(corpus.glob("*.txt"))[11]
-    text = victim.read_text(encoding="utf-8").rstrip("\n")
-    victim.write_text(text + "\n\nTrade grew by 17 percent to $4.5 billion, and sanctions were discussed.\n",
-                      encoding="utf-8")
+    _append(corpus, 11, "Trade grew by 17 percent to $4.5 billion, and sanctions were discussed.")
 
 
 def _move_year(corpus: Path) -> None:
@@ -66,10 +69,7 @@ def _retitle(corpus: Path) -> None:
 
 def _new_speaker(corpus: Path) -> None:
     """A speaker the archive has not heard: a new speaker page, new companions and index rows."""
-    victim = sorted(corpus.glob("*.txt"))[13]
-    text = victim.read_text(encoding="utf-8").rstrip("\n")
-    victim.write_text(text + "\n\nGovernor of Tver Region Ivan Pokrovsky: Thank you, we will report on the harvest.\n",
-                      encoding="utf-8")
+    _append(corpus, 13, "Governor of Tver Region Ivan Pokrovsky: Thank you, we will report on the harvest.")
 
 
 def _add_and_remove(corpus: Path) -> None:
