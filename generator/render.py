@@ -355,7 +355,7 @@ class Renderer:
         if len(entries) > SPLIT_LIMIT:
             by_year: dict[str, list[Entry]] = {}
             for e in entries:
-                by_year.setdefault(e.transcript.date.value[:4] if e.transcript.date.value else "", []).append(e)
+                by_year.setdefault(_year(e), []).append(e)
             for year, year_entries in _years_undated_last(by_year):
                 ypath = f"speakers/{person.id}/{year or 'undated'}.md"
                 pages.append(self._cached(
@@ -381,7 +381,7 @@ class Renderer:
         rows = [dict(entry=e) if split else self._appearance(person.id, e) for e in entries]
         by_year: dict[str, list[dict[str, Any]]] = {}
         for row in rows:
-            by_year.setdefault(row["entry"].transcript.date.value[:4] if row["entry"].transcript.date.value else "", []).append(row)
+            by_year.setdefault(_year(row["entry"]), []).append(row)
         topic_counts: dict[str, int] = {}
         for e in entries:
             for hit in e.hits:
@@ -439,7 +439,7 @@ class Renderer:
         path = f"topics/{topic.id}.md"
         by_year: dict[str, list[Entry]] = {}
         for e in entries:
-            by_year.setdefault(e.transcript.date.value[:4] if e.transcript.date.value else "", []).append(e)
+            by_year.setdefault(_year(e), []).append(e)
         split = len(entries) > SPLIT_LIMIT
 
         def items(year_entries: list[Entry]) -> list[dict[str, Any]]:
@@ -608,6 +608,11 @@ def _count_size(t: Transcript) -> tuple[int, int]:
     """(turns, words of the summary and the turns) of one transcript, for the home page."""
     turns = t.turns()
     return len(turns), word_count(p.text for p in t.summary) + sum(word_count(p.text for p in tn.paragraphs) for tn in turns)
+
+
+def _year(e: Entry) -> str:
+    """The transcript's year, '' when undated: the key of the year groups and year pages."""
+    return e.transcript.date.value[:4] if e.transcript.date.value else ""
 
 
 def _years_undated_last(groups: dict[str, Any]) -> list[tuple[str, Any]]:

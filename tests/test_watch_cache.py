@@ -93,16 +93,22 @@ def corpus_template(tmp_path_factory) -> Path:
     return corpus
 
 
-@pytest.mark.parametrize("edit", EDITS, ids=[e.__name__.strip("_") for e in EDITS])
-def test_each_kind_of_edit_ends_like_a_fresh_build(edit, corpus_template, tmp_path, monkeypatch):
-    # Small limits, so that speakers, topics and figures have year pages even in 60 transcripts.
-    monkeypatch.setattr(render, "SPLIT_LIMIT", 6)
-    monkeypatch.setattr(figures, "SPLIT_LIMIT", 6)
+def _watched(corpus_template: Path, tmp_path: Path) -> tuple[Path, Path, build.Memo, dict]:
+    """A copy of the corpus, and the watch loop's first step on it: (corpus, docs, memo, last)."""
     corpus, docs = tmp_path / "in", tmp_path / "docs"
     shutil.copytree(corpus_template, corpus)
     _age(corpus)
     memo, last = build.Memo(), {}
     assert cli.step(corpus, docs, memo, last) is not None
+    return corpus, docs, memo, last
+
+
+@pytest.mark.parametrize("edit", EDITS, ids=[e.__name__.strip("_") for e in EDITS])
+def test_each_kind_of_edit_ends_like_a_fresh_build(edit, corpus_template, tmp_path, monkeypatch):
+    # Small limits, so that speakers, topics and figures have year pages even in 60 transcripts.
+    monkeypatch.setattr(render, "SPLIT_LIMIT", 6)
+    monkeypatch.setattr(figures, "SPLIT_LIMIT", 6)
+    corpus, docs, memo, last = _watched(corpus_template, tmp_path)
     generated = len(memo.pages._next_pages)
     assert generated > 500  # every page and download went through the cache
 
@@ -118,26 +124,17 @@ def test_each_kind_of_edit_ends_like_a_fresh_build(edit, corpus_template, tmp_pa
 
 
 def test_an_unchanged_archive_makes_nothing_again(corpus_template, tmp_path):
-    corpus, docs = tmp_path / "in", tmp_path / "docs"
-    shutil.copytree(corpus_template, corpus)
-    _age(corpus)
-    memo, last = build.Memo(), {}
-    cli.step(corpus, docs, memo, last)
+    corpus, docs, memo, last = _watched(corpus_template, tmp_path)
     before = _tree(docs)
     report = cli.step(corpus, docs, memo, last)
     assert report is not None and report.written == 0 and report.removed == 0
-    # Only the pages about the whole archive that are not cached (home, search, tags, and the
-    # files joined from cached pieces) are made.
+    # Every cached page is kept; the few pages not cached (home, search, tags) come out the same.
     assert memo.pages.made == 0
     assert _tree(docs) == before
 
 
 def test_pages_the_cache_kept_but_someone_deleted_are_made_again(corpus_template, tmp_path):
-    corpus, docs = tmp_path / "in", tmp_path / "docs"
-    shutil.copytree(corpus_template, corpus)
-    _age(corpus)
-    memo, last = build.Memo(), {}
-    cli.step(corpus, docs, memo, last)
+    corpus, docs, memo, last = _watched(corpus_template, tmp_path)
     before = _tree(docs)
     shutil.rmtree(docs / "speakers")
     report = cli.step(corpus, docs, memo, last)
@@ -146,11 +143,7 @@ def test_pages_the_cache_kept_but_someone_deleted_are_made_again(corpus_template
 
 
 def test_an_edited_template_makes_every_page_again(corpus_template, tmp_path, monkeypatch):
-    corpus, docs = tmp_path / "in", tmp_path / "docs"
-    shutil.copytree(corpus_template, corpus)
-    _age(corpus)
-    memo, last = build.Memo(), {}
-    cli.step(corpus, docs, memo, last)
+    corpus, docs, memo, last = _watched(corpus_template, tmp_path)
     made = memo.pages.made
     state = render.templates_state()
     monkeypatch.setattr(render, "templates_state", lambda: state + (("new.md.j2", 1, 1),))
