@@ -200,6 +200,8 @@ def _name_span(tokens: list[str]) -> int:
     i = len(tokens) - 1
     while i >= 0:
         tok = tokens[i]
+        if run and i > 0 and tokens[i - 1] == "All":
+            break  # 'Patriarch of Moscow and All Russia Kirill': a place after 'All' ends the role
         if _is_name_token(tok):
             run = len(tokens) - i
         elif tok.lower() in _PARTICLES and run and i > 0 and _is_name_token(tokens[i - 1]):
@@ -502,7 +504,7 @@ def _personal_label(
     if len(name_tokens) == 1 and role and not (_GLUED_INITIAL.match(name_tokens[0])):
         # "President of Russia Putin" is fine; "Deputy Chairman:" is a role alone.
         key = name_tokens[0].casefold()
-        if key not in shapes.known_names and key not in seen_names:
+        if key not in shapes.known_names and key not in seen_names and role_tokens[0].casefold() not in _ONE_NAME_TITLES:
             return None
     return Label(label, " ".join(name_tokens), role, affiliation, rest)
 
@@ -514,6 +516,9 @@ _TITLE_WORDS = frozenset(
     президент премьер-министр министр губернатор председатель""".split()
 )
 """Titles written before a surname alone in older transcripts ('President Putin:')."""
+_ONE_NAME_TITLES = frozenset("patriarch catholicos-patriarch metropolitan archbishop pope king queen emir sultan".split())
+"""Titles of people known by one name: 'Patriarch of Moscow and All Russia Kirill:', 'King of Bahrain
+Hamad:' speak under that name, where 'Minister of Finance Siluanov:' needs a known surname."""
 _ROLE_WORDS = _TITLE_WORDS | frozenset(
     """speaker ceo head director chief spokesman spokeswoman spokesperson adviser advisor aide commissioner
     editor correspondent journalist reporter host moderator presenter member representative envoy

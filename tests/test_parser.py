@@ -316,6 +316,10 @@ def test_parse_keeps_line_numbers(shapes):
         ("Question (Financial Times): One question.", "Question", "", "Financial Times"),
         ("Question (The Wall Street Journal, USA): One question.", "Question", "", "The Wall Street Journal, USA"),
         ("Audience member: Thank you!", "Audience member", "", ""),
+        # a place after 'All' ends the role, and a patriarch or a monarch speaks under one name
+        ("Patriarch of Moscow and All Russia Kirill: Mr President.", "Kirill", "Patriarch of Moscow and All Russia",
+         ""),
+        ("Catholicos-Patriarch of All Georgia Ilia: Thank you.", "Ilia", "Catholicos-Patriarch of All Georgia", ""),
         ("Response from the audience: Yes!", "Response from the audience", "", ""),
     ],
 )
@@ -694,3 +698,15 @@ def test_a_wrapped_line_after_a_dash_may_start_a_turn(shapes):
     ])
     t, _ = parse(doc(text), shapes)
     assert [x.name for x in t.turns()] == ["Question", "Vladimir Putin", "Question"]
+
+
+def test_patriarch_named_in_full_then_by_title(shapes):
+    """'Patriarch of Moscow and All Russia Kirill' and, later, 'Patriarch Kirill' are one speaker,
+    Kirill; 'Russia' belongs to the title."""
+    t, _ = parse(doc(
+        "Meeting with Patriarch Kirill\nMay 5, 2024, Moscow\n"
+        "Patriarch of Moscow and All Russia Kirill: Mr President, thank you.\n"
+        "Vladimir Putin: Your Holiness.\nPatriarch Kirill: Thank you."
+    ), shapes)
+    assert [(tn.name, tn.role) for tn in t.turns()] == [
+        ("Kirill", "Patriarch of Moscow and All Russia"), ("Vladimir Putin", ""), ("Kirill", "Patriarch")]
