@@ -4,7 +4,8 @@ Order: dated transcripts by date, then by id; undated transcripts after them, by
 Previous/next link dated transcripts to their neighbours in that order (undated ones link to
 their neighbours among the undated).
 Related: other transcripts scored by ``RELATED_TOPIC_WEIGHT`` per shared topic plus
-``RELATED_SPEAKER_WEIGHT`` per shared named speaker; ties go to the nearer in time, then by id.
+``RELATED_SPEAKER_WEIGHT`` per shared named speaker; ties go to the nearer in time (in days), then
+by id.
 To stay linear, a feature shared by more than ``WINDOW * 2`` transcripts only counts the
 ``WINDOW`` nearest transcripts on each side in time.
 """
@@ -12,6 +13,7 @@ To stay linear, a feature shared by more than ``WINDOW * 2`` transcripts only co
 from __future__ import annotations
 
 import bisect
+import datetime as _dt
 import heapq
 from collections import Counter
 from dataclasses import dataclass
@@ -49,25 +51,50 @@ def neighbours(ordered: list[Item]) -> dict[str, tuple[Optional[str], Optional[s
     return out
 
 
-def related(ordered: list[Item]) -> dict[str, tuple[str, ...]]:
-    """id -> up to RELATED_MAX related ids, best first."""
+@dataclass(frozen=True)
+class Relations:
+    """Each item's related ids, with the items they were chosen from: what ``related`` needs to
+    choose again only for the items an edit can affect."""
+
+    items: dict[str, Item]
+    related: dict[str, tuple[str, ...]]
+
+
+def related(ordered: list[Item], before: Optional[Relations] = None) -> Relations:
+    """id -> up to RELATED_MAX related ids, best first.
+
+    An item's choice depends only on the items sharing one of its topics or speakers, and on
+    their order among themselves (ties go to the nearer in days, then the smaller id, never to a
+    position in the whole archive). So, given the relations ``before`` an edit, only the items
+    that changed and those sharing a topic or speaker with an item added, removed or changed
+    (before or after the change) are chosen again; the others keep their related ids, exactly as
+    choosing all of them again would give."""
     postings: dict[tuple[str, str], list[int]] = {}
     for k, it in enumerate(ordered):
-        for t in it.topics:
-            postings.setdefault(("t", t), []).append(k)
-        for s in it.speakers:
-            postings.setdefault(("s", s), []).append(k)
-    out: dict[str, tuple[str, ...]] = {}
-    for k, it in enumerate(ordered):
+        for feature in _features(it):
+            postings.setdefault(feature, []).append(k)
+    items = {it.id: it for it in ordered}
+    if before is None:
+        todo = range(len(ordered))
+    else:
+        changed = [it for it in ordered if before.items.get(it.id) != it]
+        changed += [it for tid, it in before.items.items() if items.get(tid) != it]
+        dirty = {feature for it in changed for feature in _features(it)}
+        todo = [k for k, it in enumerate(ordered)
+                if it.id not in before.related or before.items[it.id] != it or not dirty.isdisjoint(_features(it))]
+    out = dict(before.related) if before is not None else {}
+    for gone in set(out) - set(items):
+        del out[gone]
+    days = [_day(it.date) for it in ordered]
+    for k in todo:
+        it = ordered[k]
         scores: Counter[int] = Counter()
-        features = [(("t", t), RELATED_TOPIC_WEIGHT) for t in it.topics]
-        features += [(("s", s), RELATED_SPEAKER_WEIGHT) for s in it.speakers]
-        for feature, weight in features:
+        for feature in _features(it):
             plist = postings[feature]
             if len(plist) > 2 * WINDOW:
                 at = bisect.bisect_left(plist, k)
                 plist = plist[max(0, at - WINDOW): at + WINDOW + 1]
-            for _ in range(weight):
+            for _ in range(RELATED_TOPIC_WEIGHT if feature[0] == "t" else RELATED_SPEAKER_WEIGHT):
                 scores.update(plist)  # counted in C
         scores.pop(k, None)
         if len(scores) > RELATED_MAX:
@@ -76,9 +103,31 @@ def related(ordered: list[Item]) -> dict[str, tuple[str, ...]]:
             candidates = [kv for kv in scores.items() if kv[1] >= floor]
         else:
             candidates = list(scores.items())
-        best = sorted(candidates, key=lambda kv: (-kv[1], abs(kv[0] - k), ordered[kv[0]].id))
+        best = sorted(candidates, key=lambda kv: (-kv[1], _apart(days[k], days[kv[0]]), ordered[kv[0]].id))
         out[it.id] = tuple(ordered[j].id for j, _ in best[:RELATED_MAX])
-    return out
+    return Relations(items, {it.id: out[it.id] for it in ordered})
+
+
+def _features(it: Item) -> list[tuple[str, str]]:
+    return [("t", t) for t in it.topics] + [("s", s) for s in it.speakers]
+
+
+_UNDATED = 10**7
+"""Days between a dated and an undated transcript: farther than any two dates."""
+
+
+def _day(date: Optional[str]) -> Optional[int]:
+    try:
+        return _dt.date.fromisoformat(date).toordinal() if date else None
+    except ValueError:
+        return None
+
+
+def _apart(a: Optional[int], b: Optional[int]) -> int:
+    """Days between two transcripts; two undated ones are 0 apart, a dated and an undated one far."""
+    if a is None or b is None:
+        return 0 if a is None and b is None else _UNDATED
+    return abs(a - b)
 
 
 @dataclass(frozen=True)

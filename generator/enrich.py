@@ -8,6 +8,7 @@ into the archive (people across transcripts, chronology, related transcripts).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Optional
 
 from . import anchors, chronology
 from .curation import Curation
@@ -99,8 +100,13 @@ def duplicate_pages(files: list[tuple[str, str]]) -> list[Problem]:
     return problems
 
 
-def combine(enriched: list[Enriched], curation: Curation) -> Archive:
-    """Join per-transcript results: people across transcripts, chronology, related transcripts."""
+def combine(
+    enriched: list[Enriched], curation: Curation, before: Optional[chronology.Relations] = None
+) -> Archive:
+    """Join per-transcript results: people across transcripts, chronology, related transcripts.
+
+    ``before``: the previous archive's ``relations`` (the watch loop's), from which related
+    transcripts are updated rather than chosen again for every transcript."""
     problems: list[Problem] = duplicate_pages([(e.transcript.id, e.transcript.file) for e in enriched])
     by_id: dict[str, Enriched] = {}
     for e in sorted(enriched, key=lambda e: (e.transcript.id, e.transcript.file)):
@@ -133,14 +139,15 @@ def combine(enriched: list[Enriched], curation: Curation) -> Archive:
     ]
     ordered = chronology.order(items)
     links = chronology.neighbours(ordered)
-    related = chronology.related(ordered)
+    relations = chronology.related(ordered, before)
+    related = relations.related
     entries = []
     for item in ordered:
         e = by_id[item.id]
         page, src = page_of(item.id)
         prev, nxt = links[item.id]
         entries.append(Entry(e.transcript, page, src, e.speakers, e.tags, e.hits, prev, nxt, related[item.id]))
-    return Archive(tuple(entries), people, curation.topics, tuple(problems))
+    return Archive(tuple(entries), people, curation.topics, tuple(problems), relations)
 
 
 def enrich(transcripts: list[Transcript], curation: Curation) -> Archive:

@@ -236,6 +236,9 @@ class Archive:
     people: tuple[Person, ...]
     topics: tuple[Topic, ...]
     problems: tuple[Problem, ...] = field(default=())
+    relations: object = field(default=None, compare=False, repr=False)
+    """What the related transcripts were chosen from (``chronology.Relations``): the watch loop
+    hands it to the next ``combine``, which then chooses again only where an edit can matter."""
 
     @cached_property
     def people_by_id(self) -> dict[str, Person]:

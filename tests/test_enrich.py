@@ -100,8 +100,39 @@ def test_related_prefers_shared_topics(corpus):
 
 def test_related_is_linear_for_common_features():
     items = [chronology.Item(f"x{i:05d}", f"2000-01-{1 + i % 28:02d}", ("a",), ("p",)) for i in range(2000)]
-    related = chronology.related(chronology.order(items))
+    related = chronology.related(chronology.order(items)).related
     assert all(len(v) == chronology.RELATED_MAX for v in related.values())
+
+
+def _random_item(rng: random.Random, tid: str) -> chronology.Item:
+    date = None if rng.random() < 0.1 else f"{rng.randint(2000, 2003)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    return chronology.Item(tid, date, tuple(sorted(rng.sample("abcdef", rng.randint(0, 2)))),
+                           tuple(sorted(rng.sample("pqrstuvw", rng.randint(0, 3)))))
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_related_updated_after_an_edit_equals_chosen_afresh(monkeypatch, seed):
+    """The watch loop's update of related transcripts (only where an edit can matter) gives what
+    choosing them for every transcript gives, after additions, removals, new topics, speakers and
+    dates, with windows small enough to cut the common features' lists."""
+    monkeypatch.setattr(chronology, "WINDOW", 3)
+    rng = random.Random(seed)
+    items = {f"x{i:03d}": _random_item(rng, f"x{i:03d}") for i in range(120)}
+    relations = chronology.related(chronology.order(list(items.values())))
+    for _ in range(6):
+        for _ in range(rng.randint(1, 3)):
+            edit = rng.random()
+            if edit < 0.3:
+                tid = f"y{rng.randint(0, 999):03d}"
+                items[tid] = _random_item(rng, tid)
+            elif edit < 0.5 and items:
+                del items[rng.choice(sorted(items))]
+            else:
+                tid = rng.choice(sorted(items))
+                items[tid] = _random_item(rng, tid)
+        ordered = chronology.order(list(items.values()))
+        relations = chronology.related(ordered, relations)
+        assert relations.related == chronology.related(ordered).related
 
 
 def test_speakers_resolved_once(corpus):
