@@ -17,7 +17,7 @@ import datetime as _dt
 import heapq
 from collections import Counter
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterable, Optional
 
 RELATED_TOPIC_WEIGHT = 2
 RELATED_SPEAKER_WEIGHT = 1
@@ -53,38 +53,37 @@ def neighbours(ordered: list[Item]) -> dict[str, tuple[Optional[str], Optional[s
 
 @dataclass(frozen=True)
 class Relations:
-    """Each item's related ids, with the items they were chosen from: what ``related`` needs to
-    choose again only for the items an edit can affect."""
+    """Each item's related ids, with the items and the feature lists they were chosen from: what
+    ``related`` needs to choose again only for the items an edit can affect."""
 
     items: dict[str, Item]
     related: dict[str, tuple[str, ...]]
+    lists: dict[tuple[str, str], list[str]]
+    """Each topic's or speaker's items (ids), in order."""
 
 
 def related(ordered: list[Item], before: Optional[Relations] = None) -> Relations:
     """id -> up to RELATED_MAX related ids, best first.
 
-    An item's choice depends only on the items sharing one of its topics or speakers, and on
-    their order among themselves (ties go to the nearer in days, then the smaller id, never to a
-    position in the whole archive). So, given the relations ``before`` an edit, only the items
-    that changed and those sharing a topic or speaker with an item added, removed or changed
-    (before or after the change) are chosen again; the others keep their related ids, exactly as
-    choosing all of them again would give."""
+    An item's choice depends only on the items sharing one of its topics or speakers (only the
+    ``WINDOW`` nearest on each side, for a common one) and on their order among themselves; ties
+    go to the nearer in days, then the smaller id, never to a position in the whole archive. So,
+    given the relations ``before`` an edit, only the items that changed and those near an item
+    added, removed or changed (before or after the change) in a list they share are chosen again
+    (``_affected``); the others keep their related ids, exactly as choosing afresh would give."""
     postings: dict[tuple[str, str], list[int]] = {}
     for k, it in enumerate(ordered):
         for feature in _features(it):
             postings.setdefault(feature, []).append(k)
     items = {it.id: it for it in ordered}
+    lists = {feature: [ordered[k].id for k in ks] for feature, ks in postings.items()}
     if before is None:
-        todo = range(len(ordered))
+        todo: Iterable[int] = range(len(ordered))
+        out: dict[str, tuple[str, ...]] = {}
     else:
-        changed = [it for it in ordered if before.items.get(it.id) != it]
-        changed += [it for tid, it in before.items.items() if items.get(tid) != it]
-        dirty = {feature for it in changed for feature in _features(it)}
-        todo = [k for k, it in enumerate(ordered)
-                if it.id not in before.related or before.items[it.id] != it or not dirty.isdisjoint(_features(it))]
-    out = dict(before.related) if before is not None else {}
-    for gone in set(out) - set(items):
-        del out[gone]
+        affected = _affected(before, items, lists)
+        todo = [k for k, it in enumerate(ordered) if it.id in affected or it.id not in before.related]
+        out = {tid: ids for tid, ids in before.related.items() if tid in items}
     days = [_day(it.date) for it in ordered]
     for k in todo:
         it = ordered[k]
@@ -105,7 +104,31 @@ def related(ordered: list[Item], before: Optional[Relations] = None) -> Relation
             candidates = list(scores.items())
         best = sorted(candidates, key=lambda kv: (-kv[1], _apart(days[k], days[kv[0]]), ordered[kv[0]].id))
         out[it.id] = tuple(ordered[j].id for j, _ in best[:RELATED_MAX])
-    return Relations(items, {it.id: out[it.id] for it in ordered})
+    return Relations(items, {it.id: out[it.id] for it in ordered}, lists)
+
+
+def _affected(
+    before: Relations, items: dict[str, Item], lists: dict[tuple[str, str], list[str]]
+) -> set[str]:
+    """Ids whose related ids may differ from ``before``: the changed items, and for each topic or
+    speaker of a changed item (as it was and as it is), every item of its list if the list is short
+    enough to count whole (before or now), else the items within ``WINDOW`` of the changed one's
+    place (before and now): only there can a window gain or lose an item."""
+    changed_now = [it for it in items.values() if before.items.get(it.id) != it]
+    changed_before = [it for tid, it in before.items.items() if items.get(tid) != it]
+    affected = {it.id for it in changed_now}
+    for side, changed in ((lists, changed_now), (before.lists, changed_before)):
+        for it in changed:
+            for feature in _features(it):
+                old, new = before.lists.get(feature, []), lists.get(feature, [])
+                if len(old) <= 2 * WINDOW or len(new) <= 2 * WINDOW:
+                    affected.update(old)
+                    affected.update(new)
+                else:
+                    plist = side[feature]
+                    at = plist.index(it.id)
+                    affected.update(plist[max(0, at - WINDOW - 1): at + WINDOW + 2])
+    return affected
 
 
 def _features(it: Item) -> list[tuple[str, str]]:
