@@ -18,7 +18,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
+from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 from . import curation as curation_mod
 from .enrich import Context, Enriched, combine, duplicate_pages, enrich_one
@@ -139,8 +139,8 @@ class Memo:
     curation: Optional[curation_mod.Curation] = None
     read: dict = field(default_factory=dict)
     parsed: dict = field(default_factory=dict)
-    relations: Any = None
-    """The last archive's ``relations``: related transcripts are chosen again only where needed."""
+    archive: Optional[Archive] = None
+    """The last archive: the next one is combined from it (``enrich.combine``)."""
     pages: PageCache = field(default_factory=PageCache)
     templates: tuple = ()
     """``render.templates_state()`` when ``pages`` was filled: pages made with other templates are
@@ -178,8 +178,10 @@ def prepare(
     except curation_mod.CurationError as exc:
         return Prepared(None, tuple(exc.problems))
     if memo is not None and memo.curation != curated:
-        memo.curation, memo.read, memo.parsed, memo.relations = curated, {}, {}, None
+        memo.curation, memo.read, memo.parsed, memo.archive = curated, {}, {}, None
         memo.pages.clear()
+    elif memo is not None:
+        curated = memo.curation  # the same topics and people as last time, as the same objects
     documents, problems = timings.measure("read", read_folder, input_dir, memo.read if memo else None)
     problems += duplicate_pages([(transcript_id(d.stem), d.file) for d in documents])
     if memo is not None:
@@ -191,9 +193,9 @@ def prepare(
     problems += parse_problems
     if any(p.severity == "error" for p in problems):
         return Prepared(None, tuple(problems))
-    archive = timings.measure("combine", combine, enriched, curated, memo.relations if memo else None)
+    archive = timings.measure("combine", combine, enriched, curated, memo.archive if memo else None)
     if memo is not None:
-        memo.relations = archive.relations
+        memo.archive = archive
     problems += list(archive.problems)
     if any(p.severity == "error" for p in problems):
         return Prepared(None, tuple(problems))

@@ -8,13 +8,15 @@ into the archive (people across transcripts, chronology, related transcripts).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Optional
+from typing import Optional, TypeVar
 
 from . import anchors, chronology
 from .curation import Curation
 from .model import Archive, Entry, Person, Problem, TaggedTopic, TopicHit, Transcript
 from .speakers import Registry, finalise_people, resolve_transcript
 from .topics import Located, Matcher, find_hits, weigh
+
+T = TypeVar("T")
 
 
 def page_of(transcript_id: str) -> tuple[str, str]:
@@ -101,12 +103,14 @@ def duplicate_pages(files: list[tuple[str, str]]) -> list[Problem]:
 
 
 def combine(
-    enriched: list[Enriched], curation: Curation, before: Optional[chronology.Relations] = None
+    enriched: list[Enriched], curation: Curation, before: Optional[Archive] = None
 ) -> Archive:
     """Join per-transcript results: people across transcripts, chronology, related transcripts.
 
-    ``before``: the previous archive's ``relations`` (the watch loop's), from which related
-    transcripts are updated rather than chosen again for every transcript."""
+    ``before``: the previous archive (the watch loop's). Related transcripts are updated from its
+    ``relations`` rather than chosen again for every transcript, and its entries and people are
+    kept where they come out equal: the same objects, so that the watch loop's cache keys, full of
+    them, compare by identity instead of field by field."""
     problems: list[Problem] = duplicate_pages([(e.transcript.id, e.transcript.file) for e in enriched])
     by_id: dict[str, Enriched] = {}
     for e in sorted(enriched, key=lambda e: (e.transcript.id, e.transcript.file)):
@@ -125,8 +129,9 @@ def combine(
             roles_seen.setdefault(pid, {}).setdefault(role, []).append(e.transcript.date.value or "")
         for pid, outlet in e.affiliations:
             affiliation.setdefault(pid, outlet)
+    old_people = before.people_by_id if before is not None else {}
     people = tuple(
-        replace(p, affiliation=affiliation[p.id]) if not p.affiliation and p.id in affiliation else p
+        _same(old_people.get(p.id), replace(p, affiliation=affiliation[p.id]) if not p.affiliation and p.id in affiliation else p)
         for p in finalise_people(registry, roles_seen)
     )
     generic = {p.id for p in people if p.generic}
@@ -139,15 +144,22 @@ def combine(
     ]
     ordered = chronology.order(items)
     links = chronology.neighbours(ordered)
-    relations = chronology.related(ordered, before)
+    relations = chronology.related(ordered, before.relations if before is not None else None)
     related = relations.related
+    old_entries = {e.transcript.id: e for e in before.entries} if before is not None else {}
     entries = []
     for item in ordered:
         e = by_id[item.id]
         page, src = page_of(item.id)
         prev, nxt = links[item.id]
-        entries.append(Entry(e.transcript, page, src, e.speakers, e.tags, e.hits, prev, nxt, related[item.id]))
+        entries.append(_same(old_entries.get(item.id), Entry(
+            e.transcript, page, src, e.speakers, e.tags, e.hits, prev, nxt, related[item.id])))
     return Archive(tuple(entries), people, curation.topics, tuple(problems), relations)
+
+
+def _same(old: Optional[T], new: T) -> T:
+    """``old`` if it equals ``new``: the object the previous archive held."""
+    return old if old is not None and old == new else new
 
 
 def enrich(transcripts: list[Transcript], curation: Curation) -> Archive:

@@ -350,7 +350,7 @@ class Renderer:
     def speaker(self, person: Person, entries: list[Entry]) -> list[Made]:
         """The speaker's page and, past ``SPLIT_LIMIT`` transcripts, one page per year."""
         path = f"speakers/{person.id}.md"
-        key = lambda: (person, tuple(entries), self._who(entries), self.turn_counts.get(person.id, 0))  # noqa: E731
+        key = lambda: (person, _shown(entries), self._who(entries), self.turn_counts.get(person.id, 0))  # noqa: E731
         pages = [self._cached(path, key, lambda: self._speaker_page(person, entries))]
         if len(entries) > SPLIT_LIMIT:
             by_year: dict[str, list[Entry]] = {}
@@ -359,7 +359,7 @@ class Renderer:
             for year, year_entries in _years_undated_last(by_year):
                 ypath = f"speakers/{person.id}/{year or 'undated'}.md"
                 pages.append(self._cached(
-                    ypath, lambda: (person, year, tuple(year_entries)),
+                    ypath, lambda: (person, year, _shown(year_entries)),
                     lambda: self._page(
                         ypath, "speaker_year.md.j2",
                         {"title": f"{person.name} in {year or 'undated transcripts'}", "search": {"exclude": True}},
@@ -453,12 +453,12 @@ class Renderer:
                 split=split, year_path=lambda y, tid=topic.id: f"topics/{tid}/{y or 'undated'}.md",
             )
 
-        pages = [self._cached(path, lambda: (topic, tuple(entries), () if split else self._who(entries)), page)]
+        pages = [self._cached(path, lambda: (topic, _shown(entries), () if split else self._who(entries)), page)]
         if split:
             for year, year_entries in _years_undated_last(by_year):
                 ypath = f"topics/{topic.id}/{year or 'undated'}.md"
                 pages.append(self._cached(
-                    ypath, lambda: (topic, year, tuple(year_entries), self._who(year_entries)),
+                    ypath, lambda: (topic, year, _shown(year_entries), self._who(year_entries)),
                     lambda: self._page(
                         ypath, "topic_year.md.j2",
                         {"title": f"{topic.label} in {year or 'undated transcripts'}", "search": {"exclude": True}},
@@ -479,7 +479,7 @@ class Renderer:
         for year, entries in sorted(years.items()):
             prev_year, next_year = _neighbour(ordered, year, -1), _neighbour(ordered, year, 1)
             pages.append(self._cached(
-                f"chronology/{year}.md", lambda: (tuple(entries), self._who(entries), prev_year, next_year),
+                f"chronology/{year}.md", lambda: (_shown(entries), self._who(entries), prev_year, next_year),
                 lambda: self._year_page(year, entries, prev_year, next_year),
             ))
         counts = tuple((y, len(es)) for y, es in sorted(years.items()))
@@ -492,7 +492,7 @@ class Renderer:
                 timeline=self.timeline(years, "chronology/index.md", len(undated)), sidecar_suffix=".meta.yaml",
             )
 
-        pages.append(self._cached("chronology/index.md", lambda: (counts, tuple(undated), self._who(undated)), index))
+        pages.append(self._cached("chronology/index.md", lambda: (counts, _shown(undated), self._who(undated)), index))
         return pages
 
     def _year_page(self, year: str, entries: list[Entry], prev_year: Optional[str], next_year: Optional[str]) -> Page:
@@ -608,6 +608,13 @@ def _count_size(t: Transcript) -> tuple[int, int]:
     """(turns, words of the summary and the turns) of one transcript, for the home page."""
     turns = t.turns()
     return len(turns), word_count(p.text for p in t.summary) + sum(word_count(p.text for p in tn.paragraphs) for tn in turns)
+
+
+def _shown(entries: Iterable[Entry]) -> tuple[Any, ...]:
+    """What a list of transcripts (on a speaker, topic or chronology page) is made from: each
+    entry without its links to other transcripts, which no list shows, so that a new neighbour or
+    related transcript does not make the lists it appears in again (a cache key)."""
+    return tuple(e.own() for e in entries)
 
 
 def _year(e: Entry) -> str:
