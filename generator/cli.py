@@ -172,10 +172,10 @@ def _step(input_dir: Path, docs_dir: Path, memo: "pipeline.Memo", last: dict[str
         first_written = 0
     now: dict[str, bytes] = {}
 
-    def on_disk(page) -> bool:
+    def on_disk(path: str, data: bytes) -> bool:
         """Written with these bytes by the previous step, or by the first pass just now."""
-        now[page.path] = fingerprint = digest(page.text)
-        return page.path in first or last.get(page.path) == fingerprint
+        now[path] = fingerprint = digest(data)
+        return path in first or last.get(path) == fingerprint
 
     def pages() -> Iterator[Made]:
         templates = templates_state()

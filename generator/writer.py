@@ -38,8 +38,12 @@ class WriteReport:
     caller must make them again."""
 
 
+_GENERATED_FILES = frozenset(root for root in GENERATED_ROOTS if not root.endswith("/"))
+_GENERATED_DIRS = tuple(root for root in GENERATED_ROOTS if root.endswith("/"))
+
+
 def is_generated(path: str) -> bool:
-    return any(path == root or (root.endswith("/") and path.startswith(root)) for root in GENERATED_ROOTS)
+    return path in _GENERATED_FILES or path.startswith(_GENERATED_DIRS)
 
 
 def _atomic_write(target: Path, data: bytes) -> None:
@@ -50,18 +54,19 @@ def _atomic_write(target: Path, data: bytes) -> None:
     os.replace(tmp, target)
 
 
-def _has_size(target: Path, size: int) -> bool:
+def _has_size(target: str, size: int) -> bool:
     """A cheap check that a page the caller knows is on disk is still there, whole."""
     try:
-        return target.stat().st_size == size
+        return os.stat(target).st_size == size
     except OSError:
         return False
 
 
-def _write_if_changed(docs_dir: Path, page: Page) -> bool:
-    """Write ``page`` unless the docs dir already holds exactly its bytes; True if written."""
+def _write_if_changed(docs_dir: Path, page: Page, data: Optional[bytes] = None) -> bool:
+    """Write ``page`` (its text as ``data``, if the caller encoded it already) unless the docs dir
+    already holds exactly its bytes; True if written."""
     target = docs_dir / page.path
-    data = page.text.encode("utf-8")
+    data = page.text.encode("utf-8") if data is None else data
     try:
         if target.read_bytes() == data:
             return False
@@ -83,23 +88,24 @@ def write_changed(docs_dir: Path, pages: Iterable[Page]) -> list[str]:
     return written
 
 
-def digest(text: str) -> bytes:
-    """A short fingerprint of a page's text, for remembering what was written without keeping it."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+def digest(data: bytes) -> bytes:
+    """A short fingerprint of a page's bytes, for remembering what was written without keeping it."""
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def sync(
-    docs_dir: Path, pages: Iterable[Page | Kept], known: Optional[Callable[[Page], bool]] = None
+    docs_dir: Path, pages: Iterable[Page | Kept], known: Optional[Callable[[str, bytes], bool]] = None
 ) -> WriteReport:
     """Make the generated part of ``docs_dir`` equal to ``pages``; write only what differs.
 
-    ``pages`` may be a stream: each page is written or skipped as it comes. ``known(page)`` is
-    True for a page the caller knows to be on disk as it is (the watch loop wrote it last time
+    ``pages`` may be a stream: each page is written or skipped as it comes. ``known(path, data)``
+    is True for a page (its path and UTF-8 bytes) the caller knows to be on disk as it is (the watch loop wrote it last time
     and has not changed it since): it is not read back to compare, only checked to be there with
     the right size (someone may have run ``clean`` meanwhile). A ``Kept`` marker (the watch
     loop's cache) stands for a page on disk as it was written: it is only checked the same way,
     and reported ``missing`` if it is not there."""
     docs_dir.mkdir(parents=True, exist_ok=True)
+    root = os.fspath(docs_dir)
     previous = _generated_in(docs_dir)
     written, unchanged, current, missing = [], 0, [], []
     seen: dict[str, int] = {}
@@ -111,12 +117,14 @@ def sync(
             raise ValueError(f"refusing to write {page.path}: not a generated path")
         current.append(page.path)
         if isinstance(page, Kept):
-            if _has_size(docs_dir / page.path, page.size):
+            if _has_size(os.path.join(root, page.path), page.size):
                 unchanged += 1
             else:
                 missing.append(page.path)
-        elif (known is not None and known(page) and _has_size(docs_dir / page.path, len(page.text.encode("utf-8")))) \
-                or not _write_if_changed(docs_dir, page):
+            continue
+        data = page.text.encode("utf-8")
+        if (known is not None and known(page.path, data) and _has_size(os.path.join(root, page.path), len(data))) \
+                or not _write_if_changed(docs_dir, page, data):
             unchanged += 1
         else:
             written.append(page.path)
