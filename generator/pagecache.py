@@ -10,7 +10,9 @@ from one round to the next (the watch loop's memo keeps it), and tuples compare 
 without looking inside them.
 
 Values that are not pages (the figures of one transcript, its JSON) are kept the same way with
-``value``. A full build passes no cache and makes everything.
+``value``. The pieces a page is made of (the rows of a long list) are kept with the page, in
+``parts``, for as long as the page is kept: a page made again reuses the rows whose inputs did not
+change. A full build passes no cache and makes everything.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ class PageCache:
         self._next_pages: dict[str, tuple[Any, int]] = {}
         self._values: dict[Hashable, tuple[Any, Any]] = {}
         self._next_values: dict[Hashable, tuple[Any, Any]] = {}
+        self.parts: dict[str, dict[Hashable, tuple[Any, Any]]] = {}
+        """Page path -> its pieces by name, each with the key it was made from (``piece``)."""
         self.made = 0
         self.kept = 0
 
@@ -54,11 +58,27 @@ class PageCache:
         """Start a new round: what the last round asked for is what this one may keep."""
         self._pages, self._next_pages = self._next_pages, {}
         self._values, self._next_values = self._next_values, {}
+        self.parts = {path: parts for path, parts in self.parts.items() if path in self._pages}
         self.made = self.kept = 0
 
     def clear(self) -> None:
         self._pages, self._next_pages, self._values, self._next_values = {}, {}, {}, {}
+        self.parts = {}
         self.made = self.kept = 0
+
+    def pieces(self, path: str, wanted: list[tuple[Hashable, Any, Callable[[], str]]]) -> list[str]:
+        """The pieces ``(name, key, make)`` of the page at ``path``, each made unless the page's
+        previous version holds it made from an equal key; they replace that version's pieces."""
+        old = self.parts.get(path, {})
+        new: dict[Hashable, tuple[Any, Any]] = {}
+        out = []
+        for name, key, make in wanted:
+            held = old.get(name)
+            piece = held[1] if held is not None and held[0] == key else make()
+            new[name] = (key, piece)
+            out.append(piece)
+        self.parts[path] = new
+        return out
 
     def kept_page(self, path: str, key: Any) -> Kept | None:
         """``Kept`` if ``path`` was made from an equal ``key`` last round (and is remembered for the

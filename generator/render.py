@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from . import downloads as _downloads
 from .escape import front_matter, html
@@ -255,6 +256,23 @@ class Renderer:
         (``key`` is a function: it is built only when there is a cache)."""
         return _cached(self.cache, path, lambda: (self.setting, key()), make)
 
+    def _rows(self, path: str, template: str, name: str, items: list[tuple[Entry, Any]], key: Any) -> Markup:
+        """The rows of a list on the page at ``path``, joined: ``template`` rendered for each
+        ``(entry, item)`` with the item as ``name``, as an include in the page's loop would give.
+
+        The watch loop's cache keeps the rows with the page, each made from ``key(entry)``: a
+        year page listing hundreds of transcripts makes again only the rows of those that changed.
+        The page's own key still decides whether the page is made at all."""
+        row = self.env.get_template(template)
+
+        def make(item: Any) -> str:
+            return row.render(self._ctx(path, **{name: item}))
+
+        if self.cache is None:
+            return Markup("".join(make(item) for _, item in items))
+        return Markup("".join(self.cache.pieces(
+            path, [(e.transcript.id, key(e), lambda item=item: make(item)) for e, item in items])))
+
     def transcript(self, entry: Entry) -> Page:
         t = entry.transcript
         turns = t.turns()
@@ -363,7 +381,9 @@ class Renderer:
                     lambda: self._page(
                         ypath, "speaker_year.md.j2",
                         {"title": f"{person.name} in {year or 'undated transcripts'}", "search": {"exclude": True}},
-                        person=person, rows=[self._appearance(person.id, e) for e in year_entries], year=year, parent=path,
+                        person=person, year=year, parent=path, rows=self._rows(
+                            ypath, "_appearance.md.j2", "row", [(e, self._appearance(person.id, e)) for e in year_entries],
+                            Entry.own),
                     ),
                 ))
         return pages
@@ -462,7 +482,9 @@ class Renderer:
                     lambda: self._page(
                         ypath, "topic_year.md.j2",
                         {"title": f"{topic.label} in {year or 'undated transcripts'}", "search": {"exclude": True}},
-                        topic=topic, items=items(year_entries), year=year, parent=path,
+                        topic=topic, year=year, parent=path, rows=self._rows(
+                            ypath, "_topic_item.md.j2", "item", list(zip(year_entries, items(year_entries))),
+                            lambda e: (e.own(), self._who([e]))),
                     ),
                 ))
         return pages
@@ -502,8 +524,10 @@ class Renderer:
         return self._page(
             f"chronology/{year}.md", "year.md.j2",
             {"title": f"{year}", "description": f"Transcripts of {year}, by month.", "search": {"boost": 0.3}},
-            year=year, months=sorted(months.items()), count=len(entries), row=self._row,
-            prev_year=prev_year, next_year=next_year,
+            year=year, months=sorted(months.items()), count=len(entries), prev_year=prev_year, next_year=next_year,
+            rows={month: self._rows(f"chronology/{year}.md", "_row.md.j2", "r", [(e, self._row(e)) for e in es],
+                                    lambda e: (e.own(), self._who([e])))
+                  for month, es in months.items()},
         )
 
     def timeline(

@@ -163,3 +163,36 @@ def test_a_key_that_differs_makes_the_page_again():
     cache.round()
     cache.round()  # a round that did not ask for the page forgets it
     assert cache.page("a.md", ("k", 2), lambda: page) is page
+
+
+def test_rows_are_kept_with_their_page_while_it_is_kept():
+    """A year page's rows live as long as the page: kept across rounds that keep the page, made
+    again only where their key changed, forgotten with a page no round asks for."""
+    cache = PageCache()
+    page = render.Page("y.md", "rows")
+    rows = [("t1", 1, lambda: "one"), ("t2", 2, lambda: "two")]
+    assert cache.pieces("y.md", rows) == ["one", "two"]
+    cache.page("y.md", "k", lambda: page)
+    cache.round()
+    assert cache.page("y.md", "k", lambda: pytest.fail("made again")) == Kept("y.md", 4)  # rows not asked for
+    cache.round()
+    again = cache.pieces("y.md", [("t1", 1, lambda: pytest.fail("made again")), ("t2", 3, lambda: "TWO")])
+    assert again == ["one", "TWO"]
+    cache.page("y.md", "k2", lambda: page)
+    cache.round()
+    cache.round()  # a round without the page
+    assert cache.pieces("y.md", [("t1", 1, lambda: "new")]) == ["new"]
+
+
+def test_two_edits_in_turn_end_like_a_fresh_build(corpus_template, tmp_path, monkeypatch):
+    """The second edit remakes year pages kept through the first step, from the rows kept with
+    them."""
+    monkeypatch.setattr(render, "SPLIT_LIMIT", 6)
+    monkeypatch.setattr(figures, "SPLIT_LIMIT", 6)
+    corpus, docs, memo, last = _watched(corpus_template, tmp_path)
+    for edit in (_retitle, _edit_paragraph, _move_year):
+        edit(corpus)
+        assert cli.step(corpus, docs, memo, last) is not None
+    fresh = tmp_path / "fresh"
+    assert cli.step(corpus, fresh, build.Memo(), {}) is not None
+    assert _tree(docs) == _tree(fresh)
