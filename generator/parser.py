@@ -53,6 +53,7 @@ _TIME = rf"(?:(?:,\s*|{_DASH}|\s+)\d{{1,2}}:\d{{2}})?"
 _PLACE_SEP = re.compile(rf",\s*|{_DASH}")
 _TIME_LINE = re.compile(r"^\d{1,2}:\d{2}$")
 _ENDS_IN_TIME = re.compile(r"\d:\d{2}$")
+_COMMA_TIME = re.compile(r"\d{4},\s*\d{1,2}:\d{2}$")
 _PLACE_PARTICLES = frozenset("of the on upon de la le del am an der and".split())
 _WEEKDAY = (
     r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -106,6 +107,12 @@ def parse_date_line(text: str) -> Optional[DateLine]:
         place = ""
         if rest:
             sep = _PLACE_SEP.match(rest)
+            if sep is None and rest[0].isspace() and _COMMA_TIME.search(stripped[: m.end()]):
+                # The Kremlin's date and time ('March 4, 2022, 12:30') run together with the place
+                # below them in a dump: 'March 4, 2022, 12:30 Novo-Ogaryovo, Moscow Region'. Only
+                # capitalised place words ('May 9, 2021, 10:00 The parade began' is no date line),
+                # and only after a time written the Kremlin's way ('June 8, 2016 18:10 Moscow' is not).
+                sep = re.match(r"\s+", rest) if _place_line(rest, after_time=True) else None
             if sep is None:
                 return None
             if "," not in sep.group() and not _ENDS_IN_TIME.search(stripped[: m.end()]):
@@ -190,8 +197,16 @@ class Label:
     rest: str
 
 
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten first second third fourth fifth last".split()
+)
+"""Capitalised words that end an item's or a part's heading, never a name: 'Item Two: The budget.'"""
+
+
 def _is_name_token(token: str) -> bool:
-    return bool(_NAME_TOKEN.match(token)) and any(ch.isalpha() for ch in token)
+    return bool(_NAME_TOKEN.match(token)) and any(ch.isalpha() for ch in token) and (
+        token.casefold() not in _NUMBER_WORDS
+    )
 
 
 def _name_span(tokens: list[str]) -> int:
@@ -433,11 +448,12 @@ _DISCOURSE = frozenset(
 
 
 def _caller_by_first_name(name: str, where: str) -> bool:
-    """'Kirill, 14:' (a child on a phone-in): one first name, then an age. A place alone
-    ('Natalya, Tver:') is not enough: 'Russia, China:' and 'Colleagues, Friends:' have that shape."""
+    """'Kirill, 14:' (a child on a phone-in): one first name, then an age, and maybe a place after
+    it ('Yelena, 35, Omsk:', 'Anastasia, 9 years old, Kazan:'). A place alone ('Natalya, Tver:')
+    is not enough: 'Russia, China:' and 'Colleagues, Friends:' have that shape."""
     if name.casefold() in _DISCOURSE or name.casefold() in _SENTENCE_WORDS:
         return False
-    return re.fullmatch(r"\d{1,2}(?: years? old)?", where) is not None
+    return re.fullmatch(r"\d{1,2}(?: years? old)?(?:,\s*[A-ZА-ЯЁ].*)?", where) is not None
 
 
 def _personal_label(
@@ -466,6 +482,15 @@ def _personal_label(
     span = _registry_span(tokens, shapes) or _name_span(tokens)
     if span == 0:
         return None
+    if (
+        span == 3 < len(tokens)
+        and _INITIAL.match(tokens[-2])
+        and not _INITIAL.match(tokens[-3])
+        and tokens[-1].casefold() in shapes.known_names | seen_names
+    ):
+        # 'President of Belarus A. Lukashenko': an initial before a known surname after a role is
+        # the given name's, not a middle initial ('President of the United States George W. Bush')
+        span = 2
     name_tokens = tokens[len(tokens) - span:]
     role_tokens = tokens[: len(tokens) - span]
     # Honorifics belong to neither the name nor the role: "Mr Putin".
@@ -618,6 +643,21 @@ def is_elision(text: str) -> bool:
     return bool(_ELISION_RE.match(text.strip()))
 
 
+_NOTE_RE = re.compile(r"^(?:\((?P<round>[^()]+)\)|\[(?P<square>[^\[\]]+)\])$|^(?:Editor['’]s note|Note)\s*:\s+\S")
+
+
+def is_note(text: str) -> bool:
+    """A transcriber's or an editor's note standing as a paragraph of its own: '(Laughter.)',
+    '[Applause]', '(The meeting continued behind closed doors.)', 'Note: The meeting was held via
+    videoconference.' It is no one's speech, even inside a turn. A bracketed paragraph is a note
+    only when short (at most twelve words): a longer one may be speech in brackets."""
+    m = _NOTE_RE.match(text.strip())
+    if m is None:
+        return False
+    inner = m.group("round") or m.group("square")
+    return inner is None or len(inner.split()) <= 12
+
+
 def is_breadcrumb(text: str) -> bool:
     stripped = text.strip()
     return bool(_BREADCRUMB_RE.match(stripped)) and len(stripped.split()) <= 10
@@ -734,15 +774,17 @@ WRAP_MIN, WRAP_MAX = 40, 110
 
 def _hard_wrapped(block: list[str]) -> bool:
     """A block of consecutive lines is hard-wrapped when its lines (but the last) have wrap-like
-    lengths and mostly stop mid-sentence. Decided per block, so editing one block never changes
+    lengths and mostly stop mid-sentence. A shorter line may end a sentence: it is the last line of
+    a paragraph, when the tool wrote no blank line between paragraphs ('GDR?', then 'PRESIDENT
+    VLADIMIR PUTIN: We have agreed ...'). Decided per block, so editing one block never changes
     how another is split into paragraphs."""
     if len(block) < 2:
         return False
     inner = block[:-1]
-    if not all(WRAP_MIN <= len(line) <= WRAP_MAX for line in inner):
+    ends = [line.rstrip().endswith(('.', '!', '?', '…', '"', '”', '»', ':')) for line in inner]
+    if not all(WRAP_MIN <= len(line) <= WRAP_MAX or (len(line) < WRAP_MIN and end) for line, end in zip(inner, ends)):
         return False
-    sentence_ends = sum(1 for line in inner if line.rstrip().endswith(('.', '!', '?', '…', '"', '”', '»', ':')))
-    return sentence_ends <= len(inner) / 2
+    return sum(ends) <= len(inner) / 2
 
 
 def _paragraphs(lines: list[SourceLine]) -> list[_Para]:
@@ -780,6 +822,8 @@ def _starts_new_paragraph(text: str, previous: str) -> bool:
     'Jawaharlal Nehru: Friendship ...' in the middle of a sentence continues it."""
     if is_separator(text) or is_elision(text):
         return True
+    if len(previous) < WRAP_MIN and previous.rstrip().endswith(_SENTENCE_END):
+        return True  # a short line ending a sentence ended its paragraph (see ``_hard_wrapped``)
     return bool(_LABEL_RE.match(text)) and previous.rstrip().endswith(_SENTENCE_END)
 
 
@@ -913,7 +957,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             builder.close_section()
             builder.separator_line = p.line
             continue
-        if is_elision(text):
+        if is_elision(text) or is_note(text):
             target = builder.turn.paragraphs if builder.turn else None
             para = Paragraph(text, p.line, "editorial")
             if target is not None:
@@ -953,7 +997,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         if turn is not None:
             if turn.quoted is None:
                 turn.quoted = _opens_quotation(text)
-            if turn.quoted and not text.startswith(QUOTES) and turn.paragraphs:
+            if turn.quoted and not text.startswith(QUOTES) and turn.paragraphs and not _quote_open(turn.paragraphs):
                 builder.close_turn()
             else:
                 turn.paragraphs.append(Paragraph(text, p.line))
@@ -1029,6 +1073,21 @@ def _opens_quotation(text: str) -> bool:
         return False
     end = text.rfind(_CLOSING_QUOTE[text[0]], 1)  # the last one: quotations may nest
     return end == -1 or not text[end + 1:].strip(" .,;:!?…»”’\"')")
+
+
+def _quote_open(paragraphs: list[Paragraph]) -> bool:
+    """Whether a quoted statement is still open after these paragraphs: a quotation of several
+    paragraphs may open in the first and close only at the end of the last ('“We have paid a high
+    price.' / 'And we will never give it up.”'), and the paragraphs between stay the speaker's. The
+    last paragraph tells: no closing quotation mark in it (each paragraph of a long quotation may
+    open with one of its own); an editor's note ('(Applause.)') tells nothing."""
+    spoken = [p for p in paragraphs if p.kind != "editorial"]
+    if not spoken:
+        return False
+    last = spoken[-1].text
+    if "”" in last or "»" in last:
+        return False
+    return last.count('"') == (1 if last.startswith('"') else 0)
 
 
 def _first_appearance(label: Label, builder: _Builder) -> bool:
@@ -1164,10 +1223,11 @@ def _assemble(
         source_field = Field(None, "none")
     quoted = any(t.paragraphs and t.paragraphs[0].text.startswith(QUOTES) for t in turns)
     kind = side.kind if side and side.kind else classify_kind(title.value or "", turns, headings, quoted)
-    elided = bool(turns and turns[-1].paragraphs and turns[-1].paragraphs[-1].kind == "editorial") or bool(
+    last = turns[-1].paragraphs[-1] if turns and turns[-1].paragraphs else None
+    elided = bool(last is not None and last.kind == "editorial" and is_elision(last.text)) or bool(
         sections and sections[-1].blocks and isinstance(sections[-1].blocks[-1], Paragraph)
-        and sections[-1].blocks[-1].kind == "editorial"
-    )
+        and sections[-1].blocks[-1].kind == "editorial" and is_elision(sections[-1].blocks[-1].text)
+    )  # a transcript ending in an elision ('<…>'); a closing note ('(Applause.)') is not one
     return Transcript(
         id=transcript_id(doc.stem),
         file=doc.file,

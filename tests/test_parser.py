@@ -710,3 +710,115 @@ def test_patriarch_named_in_full_then_by_title(shapes):
     ), shapes)
     assert [(tn.name, tn.role) for tn in t.turns()] == [
         ("Kirill", "Patriarch of Moscow and All Russia"), ("Vladimir Putin", ""), ("Kirill", "Patriarch")]
+
+
+# ---------------------------------------------------------------- found by a review of real shapes
+
+def test_date_time_and_place_run_together():
+    """The Kremlin's 'March 4, 2022, 12:30' with the place line after it on the same line."""
+    d = parse_date_line("March 4, 2022, 12:30 Novo-Ogaryovo, Moscow Region")
+    assert d is not None and (d.iso, d.place, d.written) == ("2022-03-04", "Novo-Ogaryovo, Moscow Region",
+                                                             "March 4, 2022, 12:30")
+    assert parse_date_line("May 9, 2021, 10:00 The parade began on Red Square") is None
+
+
+@pytest.mark.parametrize(
+    "line,name,affiliation",
+    [("Yelena, 35, Omsk: Our salaries are low.", "Yelena", "35, Omsk"),
+     ("Nikita, 12 years old, Tver: Hello!", "Nikita", "12 years old, Tver")],
+)
+def test_caller_by_first_name_with_age_and_place(shapes, line, name, affiliation):
+    label = parse_label(line, shapes)
+    assert label is not None and (label.name, label.role, label.affiliation) == (name, "", affiliation)
+
+
+@pytest.mark.parametrize("line", ["Q: What is your view?", "Pupil: What is it?", "Student: Thank you.",
+                                  "Schoolgirl: Hello!", "Local resident: We have no water."])
+def test_more_generic_labels(shapes, line):
+    label = parse_label(line, shapes)
+    assert label is not None and label.name == line.split(":")[0] and not label.role
+
+
+def test_hard_wrapped_dialogue_without_blank_lines(shapes):
+    """An old tool's wrapped text with no blank line between paragraphs: a paragraph's short last
+    line ('GDR?') ends it, and the labels after it open turns (not headings)."""
+    text = "\n".join([
+        "Joint Press Conference", "", "April 9, 2002, Weimar", "",
+        "PRESIDENT VLADIMIR PUTIN: Ladies and gentlemen, we have just completed",
+        "our talks with the Federal Chancellor. They were held in a very",
+        "friendly atmosphere and we discussed a wide range of issues.",
+        "QUESTION: Mr President, what about the debt of the Soviet Union to the",
+        "GDR?",
+        "PRESIDENT VLADIMIR PUTIN: We have agreed on this issue. The",
+        "sum is 500 million euros.",
+        "GERHARD SCHROEDER (retranslated): I would like to confirm what the",
+        "President said.",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert [x.label for x in t.turns()] == [
+        "PRESIDENT VLADIMIR PUTIN", "QUESTION", "PRESIDENT VLADIMIR PUTIN", "GERHARD SCHROEDER (retranslated)"]
+    assert [p.text for p in t.turns()[1].paragraphs] == [
+        "Mr President, what about the debt of the Soviet Union to the GDR?"]
+    assert not t.headings()
+
+
+def test_quotation_of_several_paragraphs_under_a_label(shapes):
+    """A quoted statement that opens in one paragraph and closes in a later one stays the
+    speaker's; the narration after its closing quotation mark does not."""
+    text = "\n\n".join([
+        "Lukashenko on sovereignty", "3 July 2023", "The head of state addressed the participants.",
+        "Aleksandr Lukashenko:", "“We have paid a high price for our independence.",
+        "And we will never give it up. Never.”", "(Applause.)", "The ceremony ended with a parade.",
+        "Roman Golovchenko:", '"The economy grew.', "We are proud.", 'It grew by 3 percent."',
+        "The meeting continued behind closed doors.",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert [[p.text for p in x.paragraphs] for x in t.turns()] == [
+        ["“We have paid a high price for our independence.", "And we will never give it up. Never.”",
+         "(Applause.)"],
+        ['"The economy grew.', "We are proud.", 'It grew by 3 percent."'],
+    ]
+    narration = [b.text for s in t.sections for b in s.blocks if isinstance(b, Paragraph)]
+    assert narration == ["The ceremony ended with a parade.", "The meeting continued behind closed doors."]
+
+
+def test_kim_jong_un_named_once_with_his_title(shapes):
+    """A name of three words that no other label in the transcript gives in full: the registry's."""
+    label = parse_label("Chairman of State Affairs of the DPRK Kim Jong Un (retranslated): Thank you.", shapes)
+    assert (label.name, label.role) == ("Kim Jong Un", "Chairman of State Affairs of the DPRK")
+
+
+@pytest.mark.parametrize(
+    "line,name,role",
+    [("President of Belarus A. Lukashenko: Yes.", "A. Lukashenko", "President of Belarus"),
+     ("Minister of Foreign Affairs S. Lavrov: Yes.", "S. Lavrov", "Minister of Foreign Affairs"),
+     # a middle initial stays in the name
+     ("President of the United States George W. Bush: Yes.", "George W. Bush", "President of the United States"),
+     ("Vladimir V. Putin: Yes.", "Vladimir V. Putin", "")],
+)
+def test_initial_and_known_surname_after_a_role(shapes, line, name, role):
+    label = parse_label(line, shapes)
+    assert (label.name, label.role) == (name, role)
+
+
+@pytest.mark.parametrize("line", ["Item Two: The budget.", "Part One: History."])
+def test_a_numbered_heading_with_a_colon_is_no_label(shapes, line):
+    assert parse_label(line, shapes) is None
+
+
+def test_notes_inside_a_turn_are_editorial(shapes):
+    """'(Laughter.)' and 'Note: ...' are no one's speech; a long paragraph in brackets may be."""
+    text = "\n\n".join([
+        "Meeting", "February 8, 2023, Moscow", "Vladimir Putin: Good afternoon.",
+        "Note: The meeting was held via videoconference.", "(Laughter.)", "[Applause]",
+        "(I would add, colleagues, that this is a matter that we have discussed many times before and will again.)",
+        "Anton Siluanov: Thank you.", "(Applause.)",
+    ])
+    t, _ = parse(doc(text), shapes)
+    kinds = [[(p.text[:12], p.kind) for p in x.paragraphs] for x in t.turns()]
+    assert kinds == [
+        [("Good afterno", "speech"), ("Note: The me", "editorial"), ("(Laughter.)", "editorial"),
+         ("[Applause]", "editorial"), ("(I would add", "speech")],
+        [("Thank you.", "speech"), ("(Applause.)", "editorial")],
+    ]
+    assert not t.elided  # a closing note is no elision
