@@ -264,9 +264,11 @@ class Renderer:
         year page listing hundreds of transcripts makes again only the rows of those that changed.
         The page's own key still decides whether the page is made at all."""
         row = self.env.get_template(template)
+        ctx = self._ctx(path)
 
         def make(item: Any) -> str:
-            return row.render(self._ctx(path, **{name: item}))
+            ctx[name] = item
+            return row.render(ctx)
 
         if self.cache is None:
             return Markup("".join(make(item) for _, item in items))
