@@ -137,6 +137,8 @@ class Memo:
     change is not made again. Cleared whenever the curated data changes."""
 
     curation: Optional[curation_mod.Curation] = None
+    curation_files: tuple = ()
+    """``curation.state()`` when ``curation`` was loaded: the files are read again only when it changes."""
     read: dict = field(default_factory=dict)
     parsed: dict = field(default_factory=dict)
     archive: Optional[Archive] = None
@@ -173,10 +175,13 @@ def prepare(
 ) -> Prepared:
     """Read, parse and enrich a folder of transcripts, and check everything; nothing is written."""
     timings = timings or Timings()
+    files = curation_mod.state()
     try:
-        curated = curation_mod.load()
+        curated = memo.curation if memo is not None and memo.curation_files == files else curation_mod.load()
     except curation_mod.CurationError as exc:
         return Prepared(None, tuple(exc.problems))
+    if memo is not None:
+        memo.curation_files = files
     if memo is not None and memo.curation != curated:
         memo.curation, memo.read, memo.parsed, memo.archive = curated, {}, {}, None
         memo.pages.clear()

@@ -138,6 +138,19 @@ def load_topics(path: Path) -> tuple[tuple[Topic, ...], list[Problem]]:
     return tuple(topics), problems
 
 
+def state(data_dir: Path = DATA_DIR) -> tuple[tuple[str, int, int, int], ...]:
+    """Each curated file's name, modification time, size and inode: the watch loop loads the
+    curated data again only when this changes."""
+    out = []
+    for name in ("speakers.yaml", "topics.yaml", "shapes.yaml"):
+        try:
+            st = (data_dir / name).stat()
+            out.append((name, st.st_mtime_ns, st.st_size, st.st_ino))
+        except OSError:
+            out.append((name, -1, -1, -1))
+    return tuple(out)
+
+
 def load(data_dir: Path = DATA_DIR) -> Curation:
     """Load and validate all curated data; raise CurationError listing every problem."""
     people, problems = load_people(data_dir / "speakers.yaml")

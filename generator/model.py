@@ -223,7 +223,12 @@ class Entry:
 
     def own(self) -> tuple[object, ...]:
         """The entry without its links to other transcripts (previous, next, related): what its
-        downloads and its record in ``archive.json`` are made from, for the watch loop's cache."""
+        downloads, its record in ``archive.json`` and its rows in lists are made from, for the
+        watch loop's cache (one tuple per entry, made once)."""
+        return self._own
+
+    @cached_property
+    def _own(self) -> tuple[object, ...]:
         return self.transcript, self.page, self.src_uri, self.speakers, self.topics, self.hits
 
 

@@ -170,14 +170,21 @@ class Renderer:
         self.people = archive.people_by_id
         self.topics = {t.id: t for t in archive.topics}
         self.entries = {e.transcript.id: e for e in archive.entries}
-        self.turn_counts: dict[str, int] = {}
-        for e in archive.entries:
-            for turn in e.transcript.turns():
-                self.turn_counts[turn.speaker] = self.turn_counts.get(turn.speaker, 0) + 1
         self.setting = (directory_urls, self.search.engine, self.search.full_text, site_name)
         """What every page depends on besides its own inputs: part of every cache key. The search
         plan's reason and number of index parts, which follow the archive's size, are shown on
         the search page only, which is not cached."""
+
+    @functools.cached_property
+    def turn_counts(self) -> dict[str, int]:
+        """Person id -> their turns across the archive (for speaker pages and the home page only;
+        each transcript's count is kept by the watch loop's cache)."""
+        counts: dict[str, int] = {}
+        for e in self.archive.entries:
+            t = e.transcript
+            for pid, n in _value(self.cache, ("turns", t.id), lambda t=t: t, lambda t=t: _turns_by_speaker(t)):
+                counts[pid] = counts.get(pid, 0) + n
+        return counts
 
     # ------------------------------------------------------------------ helpers for templates
     def _ctx(self, src: str, **kw: Any) -> dict[str, Any]:
@@ -628,6 +635,14 @@ class Renderer:
             speakers=sum(1 for p in self.archive.people if not p.generic and self.turn_counts.get(p.id)),
             top_topics=[(self.topics[t], n) for t, n in top_topics], top_people=top_people,
         )
+
+
+def _turns_by_speaker(t: Transcript) -> tuple[tuple[str, int], ...]:
+    """(person id, turns) of one transcript, in order of first turn."""
+    counts: dict[str, int] = {}
+    for turn in t.turns():
+        counts[turn.speaker] = counts.get(turn.speaker, 0) + 1
+    return tuple(counts.items())
 
 
 def _count_size(t: Transcript) -> tuple[int, int]:
