@@ -50,7 +50,7 @@ class PageCache:
         self._values: dict[Hashable, tuple[Any, Any]] = {}
         self._next_values: dict[Hashable, tuple[Any, Any]] = {}
         self.parts: dict[str, dict[Hashable, tuple[Any, Any]]] = {}
-        """Page path -> its pieces by name, each with the key it was made from (``piece``)."""
+        """Page path -> its pieces by name, each with the key it was made from (``pieces``)."""
         self.made = 0
         self.kept = 0
 
