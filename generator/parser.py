@@ -479,11 +479,13 @@ def _personal_label(
         return None
     if _not_a_role_start(tokens):
         return None  # 'Dear colleagues:', 'The head of state said:'; but 'The President:' speaks
-    span = _registry_span(tokens, shapes) or _name_span(tokens)
+    registry_span = _registry_span(tokens, shapes)
+    span = registry_span or _name_span(tokens)
     if span == 0:
         return None
     if (
-        span == 3 < len(tokens)
+        not registry_span  # 'President of the United States George W. Bush' is the registry's name
+        and span == 3 < len(tokens)
         and _INITIAL.match(tokens[-2])
         and not _INITIAL.match(tokens[-3])
         and tokens[-1].casefold() in shapes.known_names | seen_names

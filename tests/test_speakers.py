@@ -61,3 +61,15 @@ def test_generic_labels_are_speakers_without_a_name(curated):
     archive = build(curated, "Question: Mr President?\nVladimir Putin: Yes.\nQuestion: And then?")
     assert speakers_of(archive) == [["question", "vladimir-putin", "question"]]
     assert next(p for p in archive.people if p.id == "question").generic
+
+
+def test_partners_named_by_title_and_surname_in_older_transcripts(curated):
+    """'PRESIDENT BUSH:' and 'GEORGE W. BUSH:', 'CHANCELLOR SCHROEDER:' and 'Gerhard Schröder:':
+    one registry person each, and the middle initial stays in the name."""
+    archive = build(curated, "\n".join([
+        "PRESIDENT BUSH: Good morning.", "PRESIDENT PUTIN: Thank you.", "GEORGE W. BUSH: We agree.",
+        "CHANCELLOR SCHROEDER: Thank you.", "Gerhard Schröder: I agree.",
+        "President of the United States George W. Bush: Yes.",
+    ]))
+    assert speakers_of(archive) == [["george-w-bush", "vladimir-putin", "george-w-bush", "gerhard-schroeder",
+                                     "gerhard-schroeder", "george-w-bush"]]
