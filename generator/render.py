@@ -12,7 +12,7 @@ import functools
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -263,9 +263,12 @@ class Renderer:
         (``key`` is a function: it is built only when there is a cache)."""
         return _cached(self.cache, path, lambda: (self.setting, key()), make)
 
-    def _rows(self, path: str, template: str, name: str, items: list[tuple[Entry, Any]], key: Any) -> Markup:
+    def _rows(
+        self, path: str, template: str, name: str, entries: list[Entry], item: Callable[[Entry], Any],
+        key: Callable[[Entry], Any],
+    ) -> Markup:
         """The rows of a list on the page at ``path``, joined: ``template`` rendered for each
-        ``(entry, item)`` with the item as ``name``, as an include in the page's loop would give.
+        entry with ``item(entry)`` as ``name``, as an include in the page's loop would give.
 
         The watch loop's cache keeps the rows with the page, each made from ``key(entry)``: a
         year page listing hundreds of transcripts makes again only the rows of those that changed.
@@ -273,14 +276,14 @@ class Renderer:
         row = self.env.get_template(template)
         ctx = self._ctx(path)
 
-        def make(item: Any) -> str:
-            ctx[name] = item
+        def make(e: Entry) -> str:
+            ctx[name] = item(e)
             return row.render(ctx)
 
         if self.cache is None:
-            return Markup("".join(make(item) for _, item in items))
+            return Markup("".join(make(e) for e in entries))
         return Markup("".join(self.cache.pieces(
-            path, [(e.transcript.id, key(e), lambda item=item: make(item)) for e, item in items])))
+            path, [(e.transcript.id, key(e), lambda e=e: make(e)) for e in entries])))
 
     def transcript(self, entry: Entry) -> Page:
         t = entry.transcript
@@ -391,7 +394,7 @@ class Renderer:
                         ypath, "speaker_year.md.j2",
                         {"title": f"{person.name} in {year or 'undated transcripts'}", "search": {"exclude": True}},
                         person=person, year=year, parent=path, rows=self._rows(
-                            ypath, "_appearance.md.j2", "row", [(e, self._appearance(person.id, e)) for e in year_entries],
+                            ypath, "_appearance.md.j2", "row", year_entries, lambda e: self._appearance(person.id, e),
                             Entry.own),
                     ),
                 ))
@@ -471,11 +474,11 @@ class Renderer:
             by_year.setdefault(_year(e), []).append(e)
         split = len(entries) > SPLIT_LIMIT
 
-        def items(year_entries: list[Entry]) -> list[dict[str, Any]]:
-            return [dict(entry=e, hits=[h for h in e.hits if h.topic == topic.id]) for e in year_entries]
+        def item(e: Entry) -> dict[str, Any]:
+            return dict(entry=e, hits=[h for h in e.hits if h.topic == topic.id])
 
         def page() -> Page:
-            groups = [(y, [dict(entry=e) for e in es] if split else items(es)) for y, es in _years_undated_last(by_year)]
+            groups = [(y, [dict(entry=e) if split else item(e) for e in es]) for y, es in _years_undated_last(by_year)]
             meta = {"title": topic.label, "description": topic.description or topic.label, "search": {"boost": 0.5}}
             return self._page(
                 path, "topic.md.j2", meta, topic=topic, groups=groups, count=len(entries),
@@ -492,8 +495,7 @@ class Renderer:
                         ypath, "topic_year.md.j2",
                         {"title": f"{topic.label} in {year or 'undated transcripts'}", "search": {"exclude": True}},
                         topic=topic, year=year, parent=path, rows=self._rows(
-                            ypath, "_topic_item.md.j2", "item", list(zip(year_entries, items(year_entries))),
-                            lambda e: (e.own(), self._who([e]))),
+                            ypath, "_topic_item.md.j2", "item", year_entries, item, lambda e: (e.own(), self._who([e]))),
                     ),
                 ))
         return pages
@@ -534,7 +536,7 @@ class Renderer:
             f"chronology/{year}.md", "year.md.j2",
             {"title": f"{year}", "description": f"Transcripts of {year}, by month.", "search": {"boost": 0.3}},
             year=year, months=sorted(months.items()), count=len(entries), prev_year=prev_year, next_year=next_year,
-            rows={month: self._rows(f"chronology/{year}.md", "_row.md.j2", "r", [(e, self._row(e)) for e in es],
+            rows={month: self._rows(f"chronology/{year}.md", "_row.md.j2", "r", es, self._row,
                                     lambda e: (e.own(), self._who([e])))
                   for month, es in months.items()},
         )
@@ -574,8 +576,8 @@ class Renderer:
             )
         return dict(bars=bars, width=len(span) * (bar_w + gap), height=height, max=top)
 
-    def _size(self, t: Transcript) -> tuple[int, int]:
-        return _value(self.cache, ("size", t.id), lambda: t, lambda: _count_size(t))
+    def _words(self, t: Transcript) -> int:
+        return _value(self.cache, ("words", t.id), lambda: t, lambda: _count_words(t))
 
     def _row(self, e: Entry) -> dict[str, Any]:
         t = e.transcript
@@ -622,9 +624,8 @@ class Renderer:
             ((p, self.turn_counts.get(p.id, 0)) for p in self.archive.people if not p.generic and self.turn_counts.get(p.id)),
             key=lambda r: (-r[1], r[0].name),
         )[:12]
-        sizes = [self._size(e.transcript) for e in entries]
-        turns = sum(n for n, _ in sizes)
-        words = sum(w for _, w in sizes)
+        turns = sum(self.turn_counts.values())
+        words = sum(self._words(e.transcript) for e in entries)
         meta = {"title": "Home", "description": "A searchable, citable archive of official transcripts.", "search": {"boost": 0.3}}
         return self._page(
             "index.md", "home.md.j2", meta,
@@ -645,10 +646,9 @@ def _turns_by_speaker(t: Transcript) -> tuple[tuple[str, int], ...]:
     return tuple(counts.items())
 
 
-def _count_size(t: Transcript) -> tuple[int, int]:
-    """(turns, words of the summary and the turns) of one transcript, for the home page."""
-    turns = t.turns()
-    return len(turns), word_count(p.text for p in t.summary) + sum(word_count(p.text for p in tn.paragraphs) for tn in turns)
+def _count_words(t: Transcript) -> int:
+    """Words of the summary and the turns of one transcript, for the home page."""
+    return word_count(p.text for p in t.summary) + sum(word_count(p.text for p in tn.paragraphs) for tn in t.turns())
 
 
 def _shown(entries: Iterable[Entry]) -> tuple[Any, ...]:
