@@ -101,3 +101,38 @@ def test_a_page_changed_after_mkdocs_read_it_is_read_again_whole(tmp_path):
     path.write_text('---\ntitle: "A longer title"\nhtml_body: true\n---\n\n<p id="y">new text</p>\n', encoding="utf-8")
     mkdocs_hooks.on_page_context({}, page, None, None)
     assert page.content == '<p id="y">new text</p>' and page.present_anchor_ids == {"y"}
+
+
+def test_downloads_are_hard_links_to_the_docs_dir_files(built_docs, tmp_path, monkeypatch):
+    """The site's downloads are the docs dir's files linked, not copied; every other file is a copy."""
+    import os
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    site = tmp_path / "site"
+    mkdocs_build(ROOT / "mkdocs.yml", built_docs, site)
+    downloads = sorted((built_docs / "downloads").iterdir())
+    assert len(downloads) >= 25  # five per seed transcript
+    for source in downloads:
+        assert os.path.samefile(source, site / "downloads" / source.name), source.name
+    css = built_docs / "assets" / "archive.css"
+    assert not os.path.samefile(css, site / "assets" / "archive.css")
+    assert (site / "assets" / "archive.css").read_bytes() == css.read_bytes()
+
+
+def test_a_link_replaces_an_old_file_or_falls_back_to_a_copy(tmp_path, monkeypatch):
+    import os
+
+    source, dest = tmp_path / "a.txt", tmp_path / "b.txt"
+    source.write_text("new", encoding="utf-8")
+    dest.write_text("old", encoding="utf-8")
+    mkdocs_hooks._link(str(source), str(dest))  # a dirty build: the old file is replaced
+    assert os.path.samefile(source, dest)
+
+    dest.unlink()
+
+    def no_links(src, dst):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", no_links)
+    mkdocs_hooks._link(str(source), str(dest))
+    assert dest.read_text(encoding="utf-8") == "new" and not os.path.samefile(source, dest)
