@@ -104,7 +104,8 @@ def test_a_page_changed_after_mkdocs_read_it_is_read_again_whole(tmp_path):
 
 
 def test_downloads_are_hard_links_to_the_docs_dir_files(built_docs, tmp_path, monkeypatch):
-    """The site's downloads are the docs dir's files linked, not copied; every other file is a copy."""
+    """The site's downloads and data exports are the docs dir's files linked, not copied; every other
+    file is a copy."""
     import os
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
@@ -112,8 +113,10 @@ def test_downloads_are_hard_links_to_the_docs_dir_files(built_docs, tmp_path, mo
     mkdocs_build(ROOT / "mkdocs.yml", built_docs, site)
     downloads = sorted((built_docs / "downloads").iterdir())
     assert len(downloads) >= 25  # five per seed transcript
-    for source in downloads:
-        assert os.path.samefile(source, site / "downloads" / source.name), source.name
+    data = sorted((built_docs / "data").iterdir())
+    assert {p.name for p in data} >= {"archive.json", "turns.csv", "figures.csv"}
+    for source in downloads + data:
+        assert os.path.samefile(source, site / source.parent.name / source.name), source.name
     css = built_docs / "assets" / "archive.css"
     assert not os.path.samefile(css, site / "assets" / "archive.css")
     assert (site / "assets" / "archive.css").read_bytes() == css.read_bytes()
