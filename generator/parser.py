@@ -49,16 +49,18 @@ MONTHS = {
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DASH = r"\s+[-–—]\s+"
 """A spaced dash between the date, the time and the place: 'May 8, 2021 - 18:10 - The Kremlin, Moscow'."""
-_TIME = rf"(?:(?:,\s*|{_DASH}|\s+)\d{{1,2}}:\d{{2}})?"
+_ZONE = r"(?:\s+(?:MSK|GMT|UTC|CET|CEST|EET|EEST|Moscow\s+time|Minsk\s+time))?"
+"""A time zone written after the time ('March 12, 2015, 14:00 MSK'): part of the time, never a place."""
+_TIME = rf"(?:(?:,\s*|{_DASH}|\s+)\d{{1,2}}:\d{{2}}{_ZONE})?"
 _PLACE_SEP = re.compile(rf",\s*|{_DASH}")
 _TIME_LINE = re.compile(r"^\d{1,2}:\d{2}$")
-_ENDS_IN_TIME = re.compile(r"\d:\d{2}$")
-_COMMA_TIME = re.compile(r"\d{4},\s*\d{1,2}:\d{2}$")
+_ENDS_IN_TIME = re.compile(rf"\d:\d{{2}}{_ZONE}$", re.I)
 _PLACE_PARTICLES = frozenset("of the on upon de la le del am an der and".split())
-_WEEKDAY = (
-    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"понедельник|вторник|среда|четверг|пятница|суббота|воскресенье),?\s+)?"
+_WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "понедельник вторник среда четверг пятница суббота воскресенье".split()
 )
+_WEEKDAY = rf"(?:(?:{'|'.join(sorted(_WEEKDAYS))}),?\s+)?"
 """An optional weekday before the date: 'Tuesday, 17 October 2023'."""
 _DATE_PATTERNS = [
     # June 8, 2016 / June 8 2016
@@ -107,11 +109,12 @@ def parse_date_line(text: str) -> Optional[DateLine]:
         place = ""
         if rest:
             sep = _PLACE_SEP.match(rest)
-            if sep is None and rest[0].isspace() and _COMMA_TIME.search(stripped[: m.end()]):
-                # The Kremlin's date and time ('March 4, 2022, 12:30') run together with the place
-                # below them in a dump: 'March 4, 2022, 12:30 Novo-Ogaryovo, Moscow Region'. Only
-                # capitalised place words ('May 9, 2021, 10:00 The parade began' is no date line),
-                # and only after a time written the Kremlin's way ('June 8, 2016 18:10 Moscow' is not).
+            if sep is None and rest[0].isspace() and _ENDS_IN_TIME.search(stripped[: m.end()]):
+                # The Kremlin's date and time ('March 4, 2022, 12:30', in older pages 'August 12,
+                # 2008 19:30') run together with the place below them in a dump: 'March 4, 2022,
+                # 12:30 Novo-Ogaryovo, Moscow Region', 'August 12, 2008 19:30 Moscow'. Only after a
+                # time, and only capitalised place words: 'May 9, 2021, 10:00 The parade began',
+                # 'June 8, 2016 18:10 Putin arrived' and 'June 8, 2016 Moscow' are no date lines.
                 sep = re.match(r"\s+", rest) if _place_line(rest, after_time=True) else None
             if sep is None:
                 return None
@@ -129,7 +132,26 @@ def parse_date_line(text: str) -> Optional[DateLine]:
             written = stripped[: m.end()]
             return DateLine(stripped, year, month, day, place, False, f"impossible date '{written}'", written)
         return DateLine(stripped, year, month, day, place, True, "", stripped[: m.end()])
-    return None
+    return _place_first_date_line(stripped)
+
+
+_LEADING_PLACE = re.compile(rf"^(?P<place>[^\d]{{2,80}}?),\s+(?=\d|(?:{_MONTH_RE})\.?\s)", re.I)
+
+
+def _place_first_date_line(stripped: str) -> Optional[DateLine]:
+    """The place before the date, as president.gov.by and older pages write a dateline: 'Minsk, 5
+    March 2021', 'The Kremlin, Moscow, March 5, 2010, 14:00'. Only capitalised place words (at most
+    six) before a whole date line that names no place of its own: 'Good news, 5 March 2021' and 'In
+    Minsk, 5 March 2021' are prose."""
+    m = _LEADING_PLACE.match(stripped)
+    if m is None or not _place_line(m.group("place"), after_time=True):
+        return None
+    if m.group("place").split()[0].casefold() in _QUOTING:
+        return None  # 'In Minsk, 5 March 2021' is a sentence's start
+    found = parse_date_line(stripped[m.end():])
+    if found is None or found.place:
+        return None
+    return replace(found, raw=stripped, place=m.group("place").strip())
 
 
 def _place_line(text: str, after_time: bool) -> bool:
@@ -140,11 +162,43 @@ def _place_line(text: str, after_time: bool) -> bool:
     'Excerpts') stays in the text."""
     stripped = text.strip()
     words = stripped.replace(",", " ").split()
-    if not words or len(words) > 6 or not _looks_like_place(stripped):
-        return False
+    if not words or len(words) > 6 or not _looks_like_place(stripped) or stripped.endswith(TERMINAL):
+        return False  # 'Colleagues,' under a date opens the speech: a place line ends in a word
     if not after_time and "," not in stripped:
         return False
     return all(w[0].isupper() or w[0].isdigit() or w in _PLACE_PARTICLES for w in words)
+
+
+_NOT_A_PLACE = frozenset(
+    """excerpts excerpt transcript transcripts introduction summary abstract contents agenda preamble
+    background text video videos photo photos gallery audio documents document attachments update updates
+    statement statements speech speeches address remarks interview interviews opening closing conclusion
+    conclusions beginning continuation end part section chapter appendix note notes announcement news
+    events greetings greeting message messages results resolution topics topic participants programme
+    program schedule colleagues friends comrades ladies gentlemen everyone welcome hello goodbye
+    unofficial official translation""".split()
+)
+"""One-word headings and first words of speech that may stand under a date: never a place."""
+_ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ship", "ings", "ance", "ence", "ity", "ism")
+
+
+def _one_word_place(text: str, shapes: Shapes) -> bool:
+    """A place of one word on its own line right under a date line written alone ('March 5, 2010'
+    / 'Sochi'): a capitalised word of letters (a hyphen or an apostrophe inside: 'Novo-Ogaryovo'),
+    with something after it. Not a one-word heading or a first line of speech ('Excerpts',
+    'Introduction', 'Colleagues', 'Conclusions'), a generic label, a month, a role word or a word
+    of a sentence; two words or more need a comma or a time line ('Opening Remarks' stays text)."""
+    word = text.strip()
+    if not re.fullmatch(r"[A-ZА-ЯЁІЎ][A-Za-zА-Яа-яЁёІіЎў'’\-]{2,29}", word) or word[-1] in "-'’":
+        return False
+    key = word.casefold()
+    if key in _NOT_A_PLACE or key in MONTHS or key in _SENTENCE_WORDS or key in _DISCOURSE:
+        return False
+    if key in shapes.generic_labels or key in _ROLE_WORDS or key in _NOT_ROLE_START or key in _NUMBER_WORDS:
+        return False
+    if key in _WEEKDAYS:
+        return False
+    return not key.endswith(_ABSTRACT_ENDINGS)
 
 
 def _looks_like_place(place: str) -> bool:
@@ -349,6 +403,9 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
         if lower_rest or (label.casefold() in _GROUP_LABELS and not _short_reply(rest)):
             return None  # 'Students: More than 300 young people took part.' is narration
         return Label(label, label, "", "", rest)
+    numbered = _numbered_generic(label, shapes)
+    if numbered:  # 'Question 3:', 'Question No. 3:': the number stays in the label as written
+        return None if lower_rest else Label(label, numbered, "", "", rest)
     if _generic_from(label, shapes):  # 'Question from Yekaterinburg' is a question, from there
         head, _, where = label.partition(" from ")
         return None if lower_rest else Label(label, head, "", where, rest)
@@ -358,11 +415,19 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
         core, affiliation = paren.group("core"), paren.group("aff").strip()
         if core.casefold() in shapes.generic_labels:
             return None if lower_rest else _generic_with_note(label, core, affiliation, rest, shapes, seen_names)
+        numbered = _numbered_generic(core, shapes)
+        if numbered:  # 'Question 12 (Rossiya TV):'
+            return None if lower_rest else Label(label, numbered, "", affiliation, rest)
+    joint = _joint_label(label, core, affiliation, rest, shapes, seen_names)
+    if joint is not None:
+        return None if lower_rest else joint
     found = _personal_label(label, core, affiliation, rest, shapes, seen_names)
     if found is None and affiliation and _NAME_TOKEN.match(core) and re.match(
         r"^\d{1,2} years? old(?:,\s*[A-ZА-ЯЁ].*)?$", affiliation
     ):
         found = Label(label, core, "", affiliation, rest)  # a caller by first name: 'Anastasia (10 years old, Kazan)'
+    if found is None and affiliation and not lower_rest and _caller_from_place(core, affiliation, rest, shapes):
+        found = Label(label, core, "", affiliation, rest)  # a caller by first name: 'Svetlana (Yekaterinburg)'
     if found is not None and lower_rest:
         # "Let me repeat what I just said: we do not want war" is prose; a speaker whose name is
         # known (the registry, or earlier in the transcript) may begin in lower case: "Vladimir
@@ -375,6 +440,106 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
         ):
             return None  # nor after a surname alone: 'Putin: a life in politics' is a headline
     return found
+
+
+_NUMBERED = re.compile(r"^(?P<head>.+?)\s+(?:No\.?\s*|№\s*|#)?\d{1,3}$", re.I)
+
+
+def _numbered_generic(label: str, shapes: Shapes) -> str:
+    """The generic label before a number ('Question 3', 'Question No. 3', 'Вопрос № 3', 'Moderator
+    2'), or ''. Not a group ('Children 2')."""
+    m = _NUMBERED.match(label)
+    if m is None:
+        return ""
+    head = m.group("head").strip()
+    key = head.casefold()
+    return head if key in shapes.generic_labels and key not in _GROUP_LABELS else ""
+
+
+_JOINT = re.compile(r"\s+(?:and|и|&)\s+|,\s+")
+"""Between the two speakers of a joint label: 'Vladimir Putin and Alexander Lukashenko'."""
+
+
+def _joint_label(
+    label: str, core: str, affiliation: str, rest: str, shapes: Shapes, seen_names: frozenset[str]
+) -> Optional[Label]:
+    """Two people speaking together: 'Vladimir Putin and Alexander Lukashenko:', 'Putin and
+    Lukashenko:', 'V. Putin and A. Lukashenko:', 'President of Russia Vladimir Putin and President
+    of Belarus Alexander Lukashenko:'. A turn has one speaker, so the speaker is the pair, named by
+    both names as written joined by the connector ('Vladimir Putin and Alexander Lukashenko'), with
+    no role; the label keeps every word. Each side must read as a person: a bare name of two words
+    or more or a known surname on the left ('Russia and China:' and 'Trinidad and Tobago Prime
+    Minister ...:' are no pair); a role on the left only before a known surname or a bare name on
+    the right ('Governor of Tula Region V. Dudka and Vladimir Putin:'), and on the right only one
+    that opens with a title or a role word ('Saint Kitts and Nevis Prime Minister ...' is one
+    person). 'Minister of Industry and Trade Denis Manturov' and 'Patriarch of Moscow and All Russia
+    Kirill' have no person on the left, so they are one speaker with a role. Two bare names with a
+    comma between them ('Vladimir Putin, Alexander Lukashenko:') are a pair when the second is
+    known: 'Ivan Petrov, Nizhny Novgorod:' is one person and where he is from."""
+    known = shapes.known_names | seen_names
+    for m in _JOINT.finditer(core):
+        left_text, right_text = core[: m.start()].strip(), core[m.end():].strip()
+        if not left_text or not right_text:
+            continue
+        left = _personal_label(left_text, left_text, "", rest, shapes, seen_names)
+        right = _personal_label(right_text, right_text, "", rest, shapes, seen_names)
+        if left is None or right is None:
+            continue
+        left_known = left.name.split()[-1].rstrip(".").casefold() in known
+        if m.group().startswith(","):
+            right_known = right.name.split()[-1].rstrip(".").casefold() in known
+            if left.role or right.role or len(left.name.split()) < 2 or not right_known:
+                continue
+        if left.role and not left_known and right.role:
+            continue
+        if not left.role and len(left.name.split()) < 2 and not left_known:
+            continue
+        if right.role:
+            first = right.role.split()[0].rstrip(".,").casefold()
+            opens_with_role = first in _ROLE_WORDS or first == "the"
+            if not opens_with_role and not (
+                left_known and any(w.rstrip(".,").casefold() in _ROLE_WORDS for w in right.role.split())
+            ):
+                continue
+        return Label(label, f"{left.name}{m.group()}{right.name}".replace("\xa0", " "), "", affiliation, rest)
+    return None
+
+
+_NOT_A_CALLER = frozenset(
+    """laughter laughs laughing applause inaudible retranslated translated translation interpreted
+    interpreter pause smiling smiles continuing continues aside off-mic joking jokingly video audio
+    videoconference english russian belarusian french german chinese spanish arabic""".split()
+)
+"""Words of a transcriber's note in brackets, never a caller's place: 'Excellent (Laughter):'."""
+
+
+def _caller_from_place(core: str, note: str, rest: str, shapes: Shapes) -> bool:
+    """A caller on a phone-in by first name, with where they call from in brackets ('Svetlana
+    (Yekaterinburg):', 'Irina (Nizhny Novgorod, teacher):'), as 'Yelena, 35, Omsk:' gives an age
+    and a place. The name: one capitalised word in mixed case that is no sentence, role, generic
+    or abstract word ('Inflation (Rosstat):', 'GDP (IMF):', 'Yes (Laughter):' are not callers).
+    The note: one to four capitalised words before any comma, no outlet ('Moscow (Reuters):'), no
+    transcriber's note and no digits. A figure after it ('Budget (Minfin): 3 trillion') is a
+    table's row, not a caller's question."""
+    if not re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?", core):
+        return False
+    key = core.casefold()
+    if (
+        key in _SENTENCE_WORDS or key in _DISCOURSE or key in _ROLE_WORDS or key in _NOT_ROLE_START
+        or key in _NUMBER_WORDS or key in shapes.generic_labels or key in MONTHS or key in _WEEKDAYS
+        or key in _NOT_A_PLACE or key.endswith(_ABSTRACT_ENDINGS)
+    ):
+        return False
+    if rest[:1].isdigit():
+        return False
+    place = note.split(",", 1)[0].strip()
+    words = place.split()
+    if not 1 <= len(words) <= 4 or any(ch.isdigit() for ch in note) or not _place_line(place, after_time=True):
+        return False
+    folded = [w.strip("\"'“”«»").casefold() for w in words]
+    if folded[0] in _QUOTING or any(w in shapes.outlet_words or w in _NOT_A_CALLER for w in folded):
+        return False
+    return not is_outlet(place, shapes)
 
 
 _GROUP_LABELS = frozenset(
@@ -488,10 +653,11 @@ def _personal_label(
         and span == 3 < len(tokens)
         and _INITIAL.match(tokens[-2])
         and not _INITIAL.match(tokens[-3])
-        and tokens[-1].casefold() in shapes.known_names | seen_names
+        and (tokens[-1].casefold() in shapes.known_names | seen_names or _ends_a_role(tokens[:-2], core))
     ):
-        # 'President of Belarus A. Lukashenko': an initial before a known surname after a role is
-        # the given name's, not a middle initial ('President of the United States George W. Bush')
+        # 'President of Belarus A. Lukashenko', 'Governor of Tula Region V. Dudka': an initial
+        # before a known surname, or after a word that ends a role, is the given name's, not a
+        # middle initial ('President of the United States John F. Kennedy')
         span = 2
     name_tokens = tokens[len(tokens) - span:]
     role_tokens = tokens[: len(tokens) - span]
@@ -534,6 +700,37 @@ def _personal_label(
         if key not in shapes.known_names and key not in seen_names and role_tokens[0].casefold() not in _ONE_NAME_TITLES:
             return None
     return Label(label, " ".join(name_tokens), role, affiliation, rest)
+
+
+_ORG_NOUNS = frozenset(
+    """region territory republic oblast krai district city area federation ministry committee council
+    service agency bank company corporation university academy institute court duma assembly government
+    administration party union department fund foundation centre center office board chamber commission
+    group holding railways airlines authority directorate staff forces army navy guard police school
+    hospital college association society""".split()
+)
+"""Nouns that end the name of a territory or a body in a role: 'Governor of Tula Region'."""
+_ROLE_ENDINGS = _ABSTRACT_ENDINGS + ("stry", "ics", "ure", "gy", "airs")
+"""Endings of nouns that end a role, never a given name: 'Minister of Economic Development'."""
+
+
+def _ends_a_role(before: list[str], core: str) -> bool:
+    """Whether the last of these words, written before an initial and a surname, ends a role
+    rather than being a given name ('Governor of Tula Region V. Dudka', 'Mayor of Moscow V.
+    Resin', 'RZD CEO O. Belozerov', 'Minister of Economic Development G. Gref', not 'Secretary of
+    State Michael R. Pompeo'): a word right after a lower-case one ('of', 'the'), a role or body
+    noun, an abbreviation in capitals within a label in ordinary case, a noun's ending."""
+    if not before:
+        return False
+    last = before[-1].rstrip(".,")
+    key = last.casefold()
+    if len(before) >= 2 and before[-2].islower():
+        return True
+    if key in _ROLE_WORDS or key in _ORG_NOUNS:
+        return True
+    if last.isupper() and len(last) >= 2 and not core.isupper():
+        return True
+    return key.endswith(_ROLE_ENDINGS)
 
 
 _TITLE_WORDS = frozenset(
@@ -763,8 +960,13 @@ class _Builder:
         self.close_turn()
         self.turn = _OpenTurn(label, line, [])
         for token in label.name.split():
-            if not _INITIAL.match(token):
-                self.names.add(token.rstrip(".").casefold())
+            token = token.rstrip(".,")
+            if _JOINT.fullmatch(f" {token} ") or not token:
+                continue  # the 'and' of a pair ('Vladimir Putin and Alexander Lukashenko') is no name
+            if _GLUED_INITIAL.match(token):
+                self.names.add(token.split(".")[-1].casefold())  # 'В.Путин' and 'А.Лукашенко' in a pair too
+            elif not _INITIAL.match(token + "."):
+                self.names.add(token.casefold())
         glued = _GLUED_INITIAL.match(label.name)
         if glued:
             self.names.add(label.name.split(".")[-1].casefold())
@@ -1058,7 +1260,8 @@ def _date_block(lines: list[SourceLine], content_idx: list[int], j: int, shapes:
             date, last, timed = replace(date, written=f"{date.written} {text}"), last + 1, True
     if last + 1 < len(content_idx):
         text = lines[content_idx[last + 1]].text.strip()
-        if _place_line(text, timed) and parse_label(text, shapes) is None:
+        one_word = last + 2 < len(content_idx) and _one_word_place(text, shapes)
+        if (_place_line(text, timed) or one_word) and parse_label(text, shapes) is None:
             date, last = replace(date, place=text, place_line=lines[content_idx[last + 1]].number), last + 1
     return date, last
 

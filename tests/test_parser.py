@@ -161,7 +161,8 @@ def test_impossible_date_is_reported():
 
 @pytest.mark.parametrize("line", [
     "June 8, 2016, was a good day.", "June 8 we met", "In June 8, 2016", "June 8, 2016 - we met there.",
-    "June 8, 2016 18:10 Moscow", "June 8, 2016-Minsk", "June 8, 2016 — Minsk",
+    # a time run together with words that are no place, or a place with no time before it
+    "June 8, 2016 18:10 Putin arrived", "June 8, 2016 Moscow", "June 8, 2016-Minsk", "June 8, 2016 — Minsk",
     "May 9, 2021 – Military Parade on Red Square",
 ])
 def test_not_date_lines(line):
@@ -825,3 +826,179 @@ def test_notes_inside_a_turn_are_editorial(shapes):
         [("Thank you.", "speech"), ("(Applause.)", "editorial")],
     ]
     assert not t.elided  # a closing note is no elision
+
+
+# ---------------------------------------------------------------- a round of real shapes across the years
+
+@pytest.mark.parametrize(
+    "line,iso,written,place",
+    [
+        # older Kremlin pages: the time with no comma before the place
+        ("August 12, 2008 19:30 Moscow", "2008-08-12", "August 12, 2008 19:30", "Moscow"),
+        ("August 12, 2008 19:30 The Kremlin, Moscow", "2008-08-12", "August 12, 2008 19:30", "The Kremlin, Moscow"),
+        # a time zone is part of the time, not a place
+        ("March 12, 2015, 14:00 MSK", "2015-03-12", "March 12, 2015, 14:00 MSK", ""),
+        ("June 8, 2016 18:10 Moscow time", "2016-06-08", "June 8, 2016 18:10 Moscow time", ""),
+        # the place before the date
+        ("Minsk, 5 March 2021", "2021-03-05", "5 March 2021", "Minsk"),
+        ("The Kremlin, Moscow, March 5, 2010, 14:00", "2010-03-05", "March 5, 2010, 14:00", "The Kremlin, Moscow"),
+    ],
+)
+def test_date_lines_across_the_years(line, iso, written, place):
+    d = parse_date_line(line)
+    assert d is not None and d.valid and (d.iso, d.written, d.place) == (iso, written, place)
+
+
+@pytest.mark.parametrize("line", ["Good news, 5 March 2021", "In Minsk, 5 March 2021", "Minsk, 5 March 2021, Gomel"])
+def test_place_first_lines_that_are_no_dates(line):
+    assert parse_date_line(line) is None
+
+
+def test_date_time_and_place_on_one_line_in_a_page(shapes):
+    text = "Talks\n\nAugust 12, 2008 19:30 Moscow\n\nDmitry Medvedev: Good afternoon.\n\nAugust 12, 2008 19:30 Moscow"
+    t, problems = parse(doc(text), shapes)
+    assert not problems
+    assert (t.title.value, t.date.value, t.date.written, t.place.value) == (
+        "Talks", "2008-08-12", "August 12, 2008 19:30", "Moscow")
+    assert [b.text for b in t.boilerplate] == ["August 12, 2008 19:30 Moscow"]
+    assert [p.text for x in t.turns() for p in x.paragraphs] == ["Good afternoon."]
+
+
+@pytest.mark.parametrize(
+    "line,place,text",
+    [
+        ("Sochi", "Sochi", []),
+        ("Novo-Ogaryovo", "Novo-Ogaryovo", []),
+        # one-word headings, first words of speech and other words that are no place stay in the text
+        ("Excerpts", None, ["Excerpts"]),
+        ("Introduction", None, ["Introduction"]),
+        ("Conclusions", None, ["Conclusions"]),
+        ("Colleagues", None, ["Colleagues"]),
+        ("Colleagues,", None, ["Colleagues,"]),
+        ("Question", None, ["Question"]),
+        ("Tuesday", None, ["Tuesday"]),
+        ("Yes", None, ["Yes"]),
+    ],
+)
+def test_one_word_place_under_a_date(shapes, line, place, text):
+    """A one-word place on its own line right under a date written alone ('March 5, 2010' /
+    'Sochi'); two words need a comma or a time line ('Opening Remarks' stays text, above)."""
+    t, _ = parse(doc(f"Talks\n\nMarch 5, 2010\n\n{line}\n\nVladimir Putin: Good afternoon."), shapes)
+    assert (t.date.value, t.place.value) == ("2010-03-05", place)
+    if place:
+        assert t.place.line == 5
+    kept = [p.text for p in t.summary] + [b.text for s in t.sections for b in s.blocks if isinstance(b, Paragraph)]
+    assert kept == text
+    assert t.turns()[0].paragraphs[0].text == "Good afternoon."
+
+
+def test_one_word_line_under_a_date_with_nothing_after_it_is_text(shapes):
+    t, _ = parse(doc("Talks\n\nMarch 5, 2010\n\nSochi"), shapes)
+    assert t.place.value is None and [h.text for h in t.headings()] == ["Sochi"]
+
+
+@pytest.mark.parametrize(
+    "line,name,role,affiliation",
+    [
+        # a caller by first name with a place in brackets, like 'Yelena, 35, Omsk:'
+        ("Svetlana (Yekaterinburg): Good afternoon.", "Svetlana", "", "Yekaterinburg"),
+        ("Tatyana (Nizhny Novgorod): Hello.", "Tatyana", "", "Nizhny Novgorod"),
+        ("Irina (Nizhny Novgorod, teacher): Hello.", "Irina", "", "Nizhny Novgorod, teacher"),
+        # a role, an initial and an unknown surname: the initial is the given name's
+        ("Governor of Tula Region V. Dudka: Yes.", "V. Dudka", "Governor of Tula Region", ""),
+        ("Governor of Tula Region V. Dudka (retranslated): Yes.", "V. Dudka", "Governor of Tula Region", "retranslated"),
+        ("Mayor of Moscow V. Resin: Yes.", "V. Resin", "Mayor of Moscow", ""),
+        ("Minister of Economic Development G. Gref: Yes.", "G. Gref", "Minister of Economic Development", ""),
+        ("Deputy Prime Minister A. Zhukov: Yes.", "A. Zhukov", "Deputy Prime Minister", ""),
+        ("RZD CEO O. Belozerov: Yes.", "O. Belozerov", "RZD CEO", ""),
+        ("Director of the FSB N. Patrushev: Yes.", "N. Patrushev", "Director of the FSB", ""),
+        # a given name before a middle initial stays in the name
+        ("Secretary of State Michael R. Pompeo: Yes.", "Michael R. Pompeo", "Secretary of State", ""),
+        ("President of the United States John F. Kennedy: Yes.", "John F. Kennedy", "President of the United States", ""),
+        # two people speaking together: one speaker named by both names, no role, no one lost
+        ("Vladimir Putin and Alexander Lukashenko: Thank you!", "Vladimir Putin and Alexander Lukashenko", "", ""),
+        ("Putin and Lukashenko: Thank you!", "Putin and Lukashenko", "", ""),
+        ("V. Putin and A. Lukashenko: Thank you!", "V. Putin and A. Lukashenko", "", ""),
+        ("В.Путин и А.Лукашенко: Спасибо!", "В.Путин и А.Лукашенко", "", ""),
+        ("Vladimir Putin and Alexander Lukashenko (together): Thank you!", "Vladimir Putin and Alexander Lukashenko",
+         "", "together"),
+        ("President of Russia Vladimir Putin and President of Belarus Alexander Lukashenko: Thank you!",
+         "Vladimir Putin and Alexander Lukashenko", "", ""),
+        ("Governor of Tula Region V. Dudka and Vladimir Putin: Hello.", "V. Dudka and Vladimir Putin", "", ""),
+        ("Vladimir Putin, Alexander Lukashenko: Thank you!", "Vladimir Putin, Alexander Lukashenko", "", ""),
+        ("Ivan Petrov, Nizhny Novgorod: Hello.", "Ivan Petrov", "Nizhny Novgorod", ""),
+        # 'and' inside a role is no pair
+        ("Minister of Industry and Trade Denis Manturov: Yes.", "Denis Manturov", "Minister of Industry and Trade", ""),
+        ("Patriarch of Moscow and All Russia Kirill: Yes.", "Kirill", "Patriarch of Moscow and All Russia", ""),
+        ("Saint Kitts and Nevis Prime Minister Terrance Drew: Yes.", "Terrance Drew", "Saint Kitts and Nevis Prime Minister", ""),
+        ("Head of the Federal Service for Surveillance on Consumer Rights Protection and Human Wellbeing Anna Popova: Yes.",
+         "Anna Popova", "Head of the Federal Service for Surveillance on Consumer Rights Protection and Human Wellbeing", ""),
+        # numbered questions, an interview's 'A:', a speaker no one named
+        ("Question 3: What about taxes?", "Question", "", ""),
+        ("Question No. 3: What about taxes?", "Question", "", ""),
+        ("Question 12 (Rossiya TV): Hello.", "Question", "", "Rossiya TV"),
+        ("Moderator 2: Next question.", "Moderator", "", ""),
+        ("A: Yes, of course.", "A", "", ""),
+        ("Unidentified speaker: Hello.", "Unidentified speaker", "", ""),
+        # found already right in the same round
+        ("Dmitry Peskov (Presidential Press Secretary): Yes.", "Dmitry Peskov", "", "Presidential Press Secretary"),
+        ("Presidential Aide Yury Ushakov: Yes.", "Yury Ushakov", "Presidential Aide", ""),
+        ("Mayor of Moscow Yu. Luzhkov: Yes.", "Yu. Luzhkov", "Mayor of Moscow", ""),
+        ("V. PUTIN: Good afternoon.", "V. PUTIN", "", ""),
+        ("Emmanuel Macron (via interpreter): Thank you.", "Emmanuel Macron", "", "via interpreter"),
+        ("Moderator (in English): Welcome.", "Moderator", "", "in English"),
+        ("Voice from the audience: Thank you!", "Voice from the audience", "", ""),
+        ("Interpreter: He says yes.", "Interpreter", "", ""),
+        ("Sergei Shoigu [via video link]: Comrade Supreme Commander-in-Chief.", "Sergei Shoigu", "", "via video link"),
+        ("PRESIDENT PUTIN (through interpreter): Yes.", "PUTIN", "PRESIDENT", "through interpreter"),
+    ],
+)
+def test_label_shapes_across_the_years(shapes, line, name, role, affiliation):
+    label = parse_label(line, shapes)
+    assert label is not None and (label.name, label.role, label.affiliation) == (name, role, affiliation), label
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Svetlana (Yekaterinburg): hello there",
+        "Moscow (Reuters): Talks began.",
+        "Excellent (Laughter): Hello.",
+        "Inflation (Rosstat): 7 percent.",
+        "Budget (Minfin): 3 trillion.",
+        "GDP (IMF): Growth.",
+        "Russia and China: Partners.",
+        "Colleagues and friends: Welcome.",
+        "Putin and Lukashenko: a union of two states",
+        "Vladimir Putin and Alexander Lukashenko talked: Yes.",
+        "Question 3: why not?",
+    ],
+)
+def test_prose_shaped_like_the_new_labels(shapes, line):
+    assert parse_label(line, shapes) is None
+
+
+def test_joint_turn_keeps_both_names_and_the_next_speaker(shapes):
+    """'Vladimir Putin and Alexander Lukashenko:' is one turn of the pair, not Lukashenko's with a
+    role 'Vladimir Putin and'; the turns before and after it keep their own speakers."""
+    text = "\n\n".join([
+        "Talks", "March 5, 2010", "Sochi", "Vladimir Putin: Let us sign.", "(They sign the documents.)",
+        "Vladimir Putin and Alexander Lukashenko: Thank you!", "Alexander Lukashenko: Goodbye.",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert t.place.value == "Sochi"
+    assert [(x.name, x.role, [p.text for p in x.paragraphs]) for x in t.turns()] == [
+        ("Vladimir Putin", "", ["Let us sign.", "(They sign the documents.)"]),
+        ("Vladimir Putin and Alexander Lukashenko", "", ["Thank you!"]),
+        ("Alexander Lukashenko", "", ["Goodbye."]),
+    ]
+    # the pair's 'and' is no name seen in the transcript: 'And: ...' stays speech
+    t, _ = parse(doc("Putin and Lukashenko: Thank you.\n\nAnd: This is important.\n\nLukashenko: Yes."), shapes)
+    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("Putin and Lukashenko", 2), ("Lukashenko", 1)]
+
+
+def test_q_and_a_interview(shapes):
+    """An older interview's 'Q:' and 'A:': each answer is its own turn, not part of the question."""
+    t, _ = parse(doc("Interview\n\nMarch 5, 2001\n\nQ: What next?\n\nA: Growth.\n\nQ: Why?\n\nA: Because."), shapes)
+    assert [(x.name, x.paragraphs[0].text) for x in t.turns()] == [
+        ("Q", "What next?"), ("A", "Growth."), ("Q", "Why?"), ("A", "Because.")]
