@@ -5,6 +5,11 @@ initial forms); a bare surname or initial form of someone who already spoke in t
 transcript; a person discovered in another transcript under the same full name; a registry
 surname that belongs to exactly one person. Anything else becomes a new person. Two people are
 never merged unless their names say so.
+
+Two people speaking together (a joint label, 'Putin and Lukashenko:') are one speaker, the pair:
+when both sides resolve, the pair is named by both people's names ('Vladimir Putin and Alexander
+Lukashenko'), so that every way of writing it is the same pair. Its surnames do not stand for it
+later in the transcript: a bare 'Lukashenko:' after it is Lukashenko.
 """
 
 from __future__ import annotations
@@ -76,6 +81,10 @@ class Resolution:
     problems: tuple[Problem, ...]
 
 
+_PAIR = re.compile(r"\s+(?:and|и|&)\s+|,\s+")
+"""Between the two names of a joint label, as the parser joins them."""
+
+
 def resolve_transcript(transcript: Transcript, registry: Registry) -> Resolution:
     """Assign a person id to every turn, in order; new people are added to ``registry``."""
     problems: list[Problem] = []
@@ -90,7 +99,7 @@ def resolve_transcript(transcript: Transcript, registry: Registry) -> Resolution
         key = name_key(turn.name)
         local.setdefault(key, pid)
         words = key.split()
-        if words:
+        if words and not _PAIR.search(turn.name):
             local_surnames.setdefault(words[-1], set()).add(pid)
             initial = _initial_form(turn.name)
             if initial:
@@ -106,27 +115,60 @@ def _resolve(
         pid = slugify(turn.name, fallback="speaker")
         _discover(registry, pid, turn.name, generic=True)
         return pid, ""
-    if key in registry.by_key:
-        return registry.by_key[key], ""
-    if key in local:
-        return local[key], ""
+    pid = _known(turn.name, registry, local, local_surnames)
+    if pid is not None:
+        return pid, ""
+    pair = _pair(turn.name, registry, local, local_surnames)
+    if pair is not None:
+        return pair, ""
     words = key.split()
-    surname = words[-1] if words else key
-    is_short = len(words) == 1 or (len(words) >= 2 and all(len(w) == 1 for w in words[:-1]))
-    if is_short:
-        here = local_surnames.get(surname, set())
-        if len(here) == 1:
-            return next(iter(here)), ""
-        if len(here) > 1:
-            pid = _new_person(registry, turn.name)
-            return pid, (
-                f"'{turn.label}' could be any of {', '.join(sorted(here))}; kept as a separate speaker "
-                "'" + pid + "'. Write the full name in the label to attribute it"
-            )
-        curated = registry.by_surname.get(surname, set())
-        if len(curated) == 1:
-            return next(iter(curated)), ""
+    here = local_surnames.get(words[-1] if words else key, set())
+    if _is_short(words) and len(here) > 1:
+        pid = _new_person(registry, turn.name)
+        return pid, (
+            f"'{turn.label}' could be any of {', '.join(sorted(here))}; kept as a separate speaker "
+            "'" + pid + "'. Write the full name in the label to attribute it"
+        )
     return _new_person(registry, turn.name), ""
+
+
+def _is_short(words: list[str]) -> bool:
+    """A bare surname, or initials and a surname."""
+    return len(words) == 1 or (len(words) >= 2 and all(len(w) == 1 for w in words[:-1]))
+
+
+def _known(
+    name: str, registry: Registry, local: dict[str, str], local_surnames: dict[str, set[str]]
+) -> Optional[str]:
+    """The person ``name`` surely is (see the module's resolution order), or None."""
+    key = name_key(name)
+    if key in registry.by_key:
+        return registry.by_key[key]
+    if key in local:
+        return local[key]
+    words = key.split()
+    if _is_short(words):
+        here = local_surnames.get(words[-1] if words else key, set())
+        if here:
+            return next(iter(here)) if len(here) == 1 else None
+        curated = registry.by_surname.get(words[-1] if words else key, set())
+        if len(curated) == 1:
+            return next(iter(curated))
+    return None
+
+
+def _pair(
+    name: str, registry: Registry, local: dict[str, str], local_surnames: dict[str, set[str]]
+) -> Optional[str]:
+    """The pair speaking in a joint label whose two sides are known people, or None."""
+    sides = _PAIR.split(name)
+    if len(sides) != 2:
+        return None
+    ids = [_known(side, registry, local, local_surnames) for side in sides]
+    if None in ids or ids[0] == ids[1] or any(registry.people[i].generic for i in ids):
+        return None
+    joined = f"{registry.people[ids[0]].name} and {registry.people[ids[1]].name}"
+    return registry.by_key.get(name_key(joined)) or _new_person(registry, joined)
 
 
 def _new_person(registry: Registry, name: str) -> str:

@@ -73,3 +73,30 @@ def test_partners_named_by_title_and_surname_in_older_transcripts(curated):
     ]))
     assert speakers_of(archive) == [["george-w-bush", "vladimir-putin", "george-w-bush", "gerhard-schroeder",
                                      "gerhard-schroeder", "george-w-bush"]]
+
+
+def test_a_pair_is_one_speaker_however_written_and_its_surnames_stay_with_each(curated):
+    archive = build(
+        curated,
+        "Vladimir Putin: Good afternoon.\nAlexander Lukashenko: Thank you.\nPutin and Lukashenko: Together.\n"
+        "Lukashenko: Alone again.",
+        "V. Putin and A. Lukashenko: Together again.",
+        "Vladimir Putin and Alexander Lukashenko: Once more.",
+    )
+    pair = "vladimir-putin-and-alexander-lukashenko"
+    assert speakers_of(archive) == [
+        ["vladimir-putin", "alexander-lukashenko", pair, "alexander-lukashenko"], [pair], [pair]]
+    assert next(p for p in archive.people if p.id == pair).name == "Vladimir Putin and Alexander Lukashenko"
+    assert not any("could be any of" in p.message for p in archive.problems)
+
+
+def test_a_joint_label_of_unknown_people_stays_as_written(curated):
+    archive = build(curated, "Ivan Smith and Anna Jones: Hello.\nJones: Later.")
+    ids = speakers_of(archive)[0]
+    assert ids[0] == "ivan-smith-and-anna-jones" and ids[1] != ids[0]
+
+
+def test_after_a_pair_of_people_named_in_the_transcript_a_surname_is_the_person(curated):
+    archive = build(curated, "Ivan Smith: One.\nAnna Jones: Two.\nSmith and Jones: Three.\nJones: Four.\nSmith: Five.")
+    assert speakers_of(archive) == [["ivan-smith", "anna-jones", "ivan-smith-and-anna-jones", "anna-jones", "ivan-smith"]]
+    assert not any("could be any of" in p.message for p in archive.problems)
