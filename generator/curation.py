@@ -76,6 +76,7 @@ def load_shapes(path: Path, known_names: frozenset[str], long_names: frozenset[t
         outlet_words=frozenset(str(x).casefold() for x in data.get("outlet_words", [])),
         known_names=known_names,
         long_names=long_names,
+        places=frozenset(" ".join(str(x).split()).casefold() for x in data.get("places", [])),
     )
 
 

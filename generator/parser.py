@@ -33,6 +33,8 @@ class Shapes:
     long_names: frozenset[tuple[str, ...]] = frozenset()
     """Casefolded words of the registry's names of three words or more ("recep tayyip erdogan"):
     a label ending in one of them names that person in full."""
+    places: frozenset[str] = frozenset()
+    """Casefolded places that may stand alone on the line under a date ("sochi", "the kremlin")."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -51,8 +53,10 @@ _DASH = r"\s+[-–—]\s+"
 """A spaced dash between the date, the time and the place: 'May 8, 2021 - 18:10 - The Kremlin, Moscow'."""
 _ZONE = r"(?:\s+(?:MSK|GMT|UTC|CET|CEST|EET|EEST|Moscow\s+time|Minsk\s+time))?"
 """A time zone written after the time ('March 12, 2015, 14:00 MSK'): part of the time, never a place."""
-_TIME = rf"(?:(?:,\s*|{_DASH}|\s+)\d{{1,2}}:\d{{2}}{_ZONE})?"
-_PLACE_SEP = re.compile(rf",\s*|{_DASH}")
+_PIPE = r"\s+\|\s+"
+"""president.gov.by's bar between the date and the time: '7 December 2026 | 14:05'."""
+_TIME = rf"(?:(?:,\s*|{_DASH}|{_PIPE}|\s+)\d{{1,2}}:\d{{2}}{_ZONE})?"
+_PLACE_SEP = re.compile(rf",\s*|{_DASH}|{_PIPE}")
 _TIME_LINE = re.compile(r"^\d{1,2}:\d{2}$")
 _ENDS_IN_TIME = re.compile(rf"\d:\d{{2}}{_ZONE}$", re.I)
 _PLACE_PARTICLES = frozenset("of the on upon de la le del am an der and".split())
@@ -182,23 +186,87 @@ _NOT_A_PLACE = frozenset(
 _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ship", "ings", "ance", "ence", "ity", "ism")
 
 
-def _one_word_place(text: str, shapes: Shapes) -> bool:
-    """A place of one word on its own line right under a date line written alone ('March 5, 2010'
-    / 'Sochi'): a capitalised word of letters (a hyphen or an apostrophe inside: 'Novo-Ogaryovo'),
-    with something after it. Not a one-word heading or a first line of speech ('Excerpts',
-    'Introduction', 'Colleagues', 'Conclusions'), a generic label, a month, a role word or a word
-    of a sentence; two words or more need a comma or a time line ('Opening Remarks' stays text)."""
-    word = text.strip()
-    if not re.fullmatch(r"[A-ZА-ЯЁІЎ][A-Za-zА-Яа-яЁёІіЎў'’\-]{2,29}", word) or word[-1] in "-'’":
+_HEADING_WORDS = frozenset(
+    """meeting meetings session sessions conference conferences talks visit visits ceremony forum summit
+    briefing reception concert parade event line time day days year years week hour minutes minute press
+    joint plenary full direct working official expanded extended restricted narrow bilateral live final
+    brief main general concluding introductory written edited partial complete short long selected key
+    first second third year's highlights fragment fragments version more useful links details related
+    materials latest see also read further contacts""".split()
+)
+"""Words of a short heading under a date ('Plenary Session', 'Joint Statement', 'Full Text',
+'Working Meeting', 'Direct Line'): never a word of a place written without a comma."""
+_GIVEN_NAMES = frozenset(
+    """vladimir alexander aleksandr alyaksandr dmitry dmitri sergei sergey andrei andrey nikolai mikhail
+    yury yuri igor oleg viktor valentina tatyana olga yelena elena anna maria natalya irina svetlana
+    anton denis maxim boris pavel pyotr ivan alexei alexey roman kirill ramzan ilham kassym-jomart
+    emomali shavkat sadyr nursultan mikheil george joseph emmanuel angela gerhard jacques""".split()
+)
+"""Frequent given names: a line of two or three words opening with one is a person, not a place."""
+
+
+def _place_word(word: str, shapes: Shapes) -> bool:
+    """A word that may be (part of) a place's name: capitalised letters (a hyphen or an apostrophe
+    inside: 'Novo-Ogaryovo'), and no heading word, first word of speech, generic label, month, role
+    word or word of a sentence."""
+    if not re.fullmatch(r"[A-ZА-ЯЁІЎ][A-Za-zА-Яа-яЁёІіЎў'’\-]{1,29}", word) or word[-1] in "-'’":
         return False
     key = word.casefold()
-    if key in _NOT_A_PLACE or key in MONTHS or key in _SENTENCE_WORDS or key in _DISCOURSE:
+    if key in _NOT_A_PLACE or key in MONTHS or key in _SENTENCE_WORDS or key in _DISCOURSE or key in _QUOTING:
         return False
     if key in shapes.generic_labels or key in _ROLE_WORDS or key in _NOT_ROLE_START or key in _NUMBER_WORDS:
         return False
-    if key in _WEEKDAYS:
+    if key in _WEEKDAYS or key in _HONORIFICS or key in _HEADING_WORDS:
         return False
+    if len(key) > 4 and key.endswith("ed"):
+        return False  # 'Distinguished Guests', 'Esteemed Colleagues'
     return not key.endswith(_ABSTRACT_ENDINGS)
+
+
+def _one_word_place(text: str, shapes: Shapes) -> bool:
+    """A place of one to three words on its own line right under a date line written alone
+    ('March 5, 2010' / 'Sochi', 'Nizhny Novgorod', 'St Petersburg'), with something after it: each
+    word a place word (``_place_word``; 'of', 'on' and the like between them). Not a short heading
+    or a first line of speech ('Excerpts', 'Introduction', 'Colleagues', 'Opening Remarks', 'Joint
+    Statement', 'Plenary Session', 'Full Text', 'Part One', 'Dear Friends'), a person ('Vladimir
+    Putin', a known surname), nor a word of three letters or fewer alone. And a place by name: one
+    of the curated places (``shapes.places``), a region ('Tula Region') or a word that ends like a
+    place name ('Novosibirsk', 'Kaliningrad', 'Nizhny Novgorod', 'Zavidovo'): a word that merely
+    could be one ('Morning', 'Congratulations', 'Valdai Club') stays in the text."""
+    words = text.strip().split()
+    if not 1 <= len(words) <= 3 or not _named_place(words, shapes):
+        return False
+    if len(words) == 1:
+        return len(words[0]) >= 3 and _place_word(words[0], shapes)
+    if words[0] in ("The", "St", "St.") and len(words) > 1:
+        words = words[1:]  # 'The Kremlin', 'St Petersburg'
+    if words[0] in _PLACE_PARTICLES or words[-1] in _PLACE_PARTICLES:
+        return False
+    names = [w for w in words if w not in _PLACE_PARTICLES]
+    if not names or not all(_place_word(w, shapes) for w in names):
+        return False
+    folded = [w.casefold() for w in names]
+    if folded[0] in _GIVEN_NAMES or any(w in shapes.known_names for w in folded) or _PATRONYMIC.search(folded[-1]):
+        return False  # 'Vladimir Putin', 'Dmitry Medvedev' on a line of their own: a byline, no place
+    return True
+
+
+_PLACE_NOUNS = frozenset("region oblast krai territory republic district province governorate".split())
+"""The last word of a region's name written without a comma: 'Tula Region', 'Minsk Oblast'."""
+_PLACE_ENDINGS = ("sk", "grad", "gorod", "burg", "ovo", "evo", "pol", "kent", "abad")
+"""Endings of Russian, Belarusian and Central Asian place names: 'Minsk', 'Kaliningrad',
+'Yekaterinburg', 'Novo-Ogaryovo', 'Sevastopol', 'Tashkent'."""
+_NOT_PLACE_ENDINGS = frozenset("kiosk brisk whisk flask".split())
+
+
+def _named_place(words: list[str], shapes: Shapes) -> bool:
+    """Whether a short line names a place: a curated place, a region, or a place name's ending."""
+    if " ".join(words).casefold() in shapes.places:
+        return True
+    last = words[-1].casefold()
+    if len(words) > 1 and last in _PLACE_NOUNS:
+        return True
+    return len(last) >= 5 and last.endswith(_PLACE_ENDINGS) and last not in _NOT_PLACE_ENDINGS
 
 
 def _looks_like_place(place: str) -> bool:
@@ -265,6 +333,8 @@ def _is_name_token(token: str) -> bool:
 
 def _name_span(tokens: list[str]) -> int:
     """Return how many trailing tokens form the personal name (0 when the label ends in no name)."""
+    if tokens and _GLUED_INITIAL.match(tokens[-1]) and len(tokens) > 1 and not _INITIAL.match(tokens[-2]):
+        return 1  # 'V.Putin', 'MINISTER OF ECONOMIC DEVELOPMENT G.GREF': the glued initial is the given name
     run = 0
     i = len(tokens) - 1
     while i >= 0:
@@ -402,6 +472,8 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
     if label.casefold() in shapes.generic_labels:
         if lower_rest or (label.casefold() in _GROUP_LABELS and not _short_reply(rest)):
             return None  # 'Students: More than 300 young people took part.' is narration
+        if _names_listed(label, rest):
+            return None  # 'Chairman: Alexander Lukashenko' in a list of participants is narration
         return Label(label, label, "", "", rest)
     numbered = _numbered_generic(label, shapes)
     if numbered:  # 'Question 3:', 'Question No. 3:': the number stays in the label as written
@@ -411,6 +483,13 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
         return None if lower_rest else Label(label, head, "", where, rest)
     core, affiliation = label, ""
     paren = re.match(r"^(?P<core>.*?)\s*\((?P<aff>[^()]*)\)$", label)
+    if paren and re.search(r"\([^()]*\)$", paren.group("core")):
+        # two notes in brackets: 'Olga (Kazan) (via video link):', 'Vladimir Putin (in English)
+        # (retranslated):': the label as if it had the first note only, then both notes
+        found = parse_label(f"{paren.group('core')}: {rest}".rstrip(), shapes, seen_names)
+        if found is None or not found.affiliation:
+            return None
+        return Label(label, found.name, found.role, f"{found.affiliation}; {paren.group('aff').strip()}", found.rest)
     if paren and paren.group("core"):
         core, affiliation = paren.group("core"), paren.group("aff").strip()
         if core.casefold() in shapes.generic_labels:
@@ -456,7 +535,7 @@ def _numbered_generic(label: str, shapes: Shapes) -> str:
     return head if key in shapes.generic_labels and key not in _GROUP_LABELS else ""
 
 
-_JOINT = re.compile(r"\s+(?:and|и|&)\s+|,\s+")
+_JOINT = re.compile(r",?\s+(?:and|AND|And|и|И|&)\s+|,\s+")
 """Between the two speakers of a joint label: 'Vladimir Putin and Alexander Lukashenko'."""
 
 
@@ -477,6 +556,9 @@ def _joint_label(
     comma between them ('Vladimir Putin, Alexander Lukashenko:') are a pair when the second is
     known: 'Ivan Petrov, Nizhny Novgorod:' is one person and where he is from."""
     known = shapes.known_names | seen_names
+    group = _group_label(core, rest, shapes, seen_names)
+    if group is not None:
+        return Label(label, group, "", affiliation, rest)
     for m in _JOINT.finditer(core):
         left_text, right_text = core[: m.start()].strip(), core[m.end():].strip()
         if not left_text or not right_text:
@@ -485,8 +567,10 @@ def _joint_label(
         right = _personal_label(right_text, right_text, "", rest, shapes, seen_names)
         if left is None or right is None:
             continue
+        if any(_holds_a_person(x, text, known) for x, text in ((left, left_text), (right, right_text))):
+            continue  # a side holds two people: 'Ivan Petrov, Anna Smirnova and ...' is a group
         left_known = left.name.split()[-1].rstrip(".").casefold() in known
-        if m.group().startswith(","):
+        if m.group().strip() == ",":  # a comma alone; not the Oxford comma before "and"
             right_known = right.name.split()[-1].rstrip(".").casefold() in known
             if left.role or right.role or len(left.name.split()) < 2 or not right_known:
                 continue
@@ -503,6 +587,51 @@ def _joint_label(
                 continue
         return Label(label, f"{left.name}{m.group()}{right.name}".replace("\xa0", " "), "", affiliation, rest)
     return None
+
+
+_GROUP_COMMA = re.compile(r",\s+")
+
+
+def _group_label(core: str, rest: str, shapes: Shapes, seen_names: frozenset[str]) -> Optional[str]:
+    """Three people or more speaking together: 'Vladimir Putin, Alexander Lukashenko and
+    Kassym-Jomart Tokayev:', 'Putin, Lukashenko and Tokayev:'. The first person before a comma is
+    a bare name (two words or more, or a known surname), and what follows the comma is itself a
+    joint label (a pair, or again a group), so that every side reads as a person ('Ivan Petrov,
+    Rostov and Krasnodar Regions:' is one man and where he is from). The name keeps every name
+    and connector as written."""
+    m = _GROUP_COMMA.search(core)
+    if m is None:
+        return None
+    first_text, others = core[: m.start()].strip(), core[m.end():].strip()
+    if not _JOINT.search(others):
+        return None
+    first = _personal_label(first_text, first_text, "", rest, shapes, seen_names)
+    if first is None or first.affiliation or "," in first_text:
+        return None
+    if first.name.split()[-1].rstrip(".,").casefold() in _ROLE_WORDS:
+        return None  # 'First Deputy Prime Minister, Minister of Finance ...' is one person's role
+    if first.role and first.role.split()[0].rstrip(".,").casefold() not in _ROLE_WORDS | {"the"}:
+        return None  # a role before the first name only as a title: 'President of Russia Vladimir Putin, ...'
+    if len(first.name.split()) < 2 and first.name.rstrip(".").casefold() not in shapes.known_names | seen_names:
+        return None
+    if re.match(r"(?:and|AND|And|и|И|&)\s", others):
+        return None  # 'A, and B' is a pair with an Oxford comma, read by ``_joint_label``
+    tail = _joint_label(others, others, "", rest, shapes, seen_names)
+    if tail is None:
+        return None
+    return f"{first.name}{m.group()}{tail.name}".replace("\xa0", " ")
+
+
+def _holds_a_person(side: Label, text: str, known: frozenset[str]) -> bool:
+    """Whether a side of a pair, read as one person, hides another before a comma: 'Ivan Petrov,
+    Anna Smirnova' read as Ivan Petrov with the role 'Anna Smirnova', or 'President of Russia
+    Vladimir Putin, President of Belarus Alexander Lukashenko' read as Lukashenko with a role
+    ending in Putin's name."""
+    if not side.role or "," not in text:
+        return False
+    if side.name == text.split(",")[0].strip():
+        return True
+    return any(part.split() and part.split()[-1].rstrip(".").casefold() in known for part in side.role.split(",")[:-1])
 
 
 _NOT_A_CALLER = frozenset(
@@ -547,6 +676,29 @@ _GROUP_LABELS = frozenset(
      "audience members"}
 )
 """Generic labels naming a group, which also open narration ('Children: 1,200 took part')."""
+
+
+_SHOUTING_GROUPS = _GROUP_LABELS - {"participants", "audience members"}
+"""Groups that call out together ('All together: Happy New Year'), never listed by name."""
+
+
+def _names_listed(label: str, rest: str) -> bool:
+    """Whether 'Label: rest' lists who holds a role, as an article lists participants
+    ('Chairman: Alexander Lukashenko', 'Participants: Roman Golovchenko, Viktor Khrenin',
+    'Moderator: Fyodor Lukyanov'): a generic label naming a role, and after it only names of two
+    to four capitalised words, joined by commas or 'and', with no closing punctuation. A question
+    or a remark ('Question: Vladimir Vladimirovich') and a group calling out are speech."""
+    key = label.casefold()
+    if key in _UTTERANCE_LABELS or key in _SHOUTING_GROUPS or not rest or rest.endswith(TERMINAL):
+        return False
+    parts = [p.strip() for p in re.split(r",|\s+and\s+|\s+и\s+", rest)]
+    for part in parts:
+        tokens = part.split()
+        if not 2 <= len(tokens) <= 4 or _name_span(tokens) != len(tokens):
+            return False
+        if any(t.casefold() in _SENTENCE_WORDS or t.casefold() in _DISCOURSE for t in tokens):
+            return False
+    return True
 
 
 def _short_reply(rest: str) -> bool:
@@ -632,6 +784,12 @@ def _personal_label(
         ):
             if len(tokens) == 1:  # a child by first name and age: 'Kirill, 14:'
                 return Label(label, left, "", right, rest)
+            if _JOINT.search(right) and any(
+                w.rstrip(".,").casefold() in shapes.known_names | seen_names for w in right.split()
+            ):
+                # people that no joint label could read ('Vladimir Putin, Alexander Lukashenko and
+                # Unknown Person'): one speaker named as written, never the first with the others as a role
+                return Label(label, core, "", affiliation, rest)
             return Label(label, left, right, affiliation, rest)  # 'Ivan Petrov, Novosibirsk:'
         # else a role with commas, each part naming an office:
         # 'First Deputy Prime Minister, Minister of Finance Anton Siluanov' (not 'Good afternoon,
@@ -842,17 +1000,24 @@ def is_elision(text: str) -> bool:
     return bool(_ELISION_RE.match(text.strip()))
 
 
-_NOTE_RE = re.compile(r"^(?:\((?P<round>[^()]+)\)|\[(?P<square>[^\[\]]+)\])$|^(?:Editor['’]s note|Note)\s*:\s+\S")
+_NOTE_RE = re.compile(
+    r"^(?:\((?P<round>[^()]+)\)|\[(?P<square>[^\[\]]+)\])$"
+    r"|^(?:Editor['’]s note|Note|Photos?|Video|Source|Read also|See also|Also read|Read more|Tags)\s*:\s+\S"
+    r"|^(?P<caption>.{1,300}[.!?]\s+(?:Photos?\s+(?:by|courtesy\s+of)|Photos?:)\s+(?=[A-ZА-ЯЁ'\"“«])[^.!?]{1,60}\.?)$"
+)
 
 
 def is_note(text: str) -> bool:
     """A transcriber's or an editor's note standing as a paragraph of its own: '(Laughter.)',
     '[Applause]', '(The meeting continued behind closed doors.)', 'Note: The meeting was held via
-    videoconference.' It is no one's speech, even inside a turn. A bracketed paragraph is a note
+    videoconference.', a site's credit or link ('Photo: BelTA', 'Read also: ...') and a photo's
+    caption ending in its credit ('... in Gomel. Photo by BelTA'). It is no one's speech, even inside a turn. A bracketed paragraph is a note
     only when short (at most twelve words): a longer one may be speech in brackets."""
     m = _NOTE_RE.match(text.strip())
     if m is None:
         return False
+    if m.group("caption") is not None:
+        return len(m.group("caption").split()) <= 50  # a photo's caption: 'Lukashenko in Gomel. Photo by BelTA'
     inner = m.group("round") or m.group("square")
     return inner is None or len(inner.split()) <= 12
 
@@ -1232,7 +1397,7 @@ def _dated_title(lines: list[SourceLine], content_idx: list[int], k: int, shapes
         headline = parse_label(first, shapes)
         if headline is None or len(headline.rest.split()) < 3 or len(first.split()) > 30:
             return None
-        if headline.rest.endswith(TERMINAL):
+        if _ends_a_sentence(headline.rest):
             return None  # a speaker's first line, not a headline
     for j in range(k + 1, min(k + 2 + LEAD_LINES, len(content_idx))):
         text = lines[content_idx[j]].text
@@ -1311,9 +1476,19 @@ def _title_shaped(text: str, shapes: Shapes) -> bool:
     )
 
 
+def _ends_a_sentence(rest: str) -> bool:
+    """Whether the words after a label end like a sentence; a headline quoting someone whole, in
+    quotation marks ('Lukashenko: “We will never give up our land”'), ends in a word inside them."""
+    if len(rest) > 2 and rest[0] in _CLOSING_QUOTE and rest.endswith(_CLOSING_QUOTE[rest[0]]):
+        inner = rest[1:-1].strip()
+        if inner and _CLOSING_QUOTE[rest[0]] not in inner[:-1]:
+            return inner.endswith(TERMINAL)
+    return rest.endswith(TERMINAL)
+
+
 def _is_headline(label: Label, p: _Para, builder: _Builder, nxt: Optional[_Para], shapes: Shapes) -> bool:
     """'S. Lavrov: We see the hostile attitude of the West' standing alone in an article is a headline."""
-    if not label.rest or label.rest.endswith(TERMINAL) or len(label.rest.split()) < 3:
+    if not label.rest or _ends_a_sentence(label.rest) or len(label.rest.split()) < 3:
         return False
     if not p.standalone and (builder.turn is not None or builder.dialogue()):
         return False  # without blank lines, only an article's line outside any turn can be a headline
@@ -1328,6 +1503,11 @@ def _is_headline(label: Label, p: _Para, builder: _Builder, nxt: Optional[_Para]
 def _is_heading(p: _Para, builder: _Builder, nxt: Optional[_Para], shapes: Shapes) -> bool:
     if not heading_shaped(p.text):
         return False
+    listed = _LABEL_RE.match(p.text)
+    if listed and listed.group("label").strip().casefold() in shapes.generic_labels and _names_listed(
+        listed.group("label").strip(), (listed.group("rest") or "").strip()
+    ):
+        return False  # a line of a list of participants ('Chairman: Alexander Lukashenko') is text
     after_separator = builder.separator_line and not builder.blocks and builder.heading is None
     if not (p.standalone or after_separator):
         return False

@@ -27,6 +27,20 @@ def name_key(name: str) -> str:
     return " ".join(re.sub(r"[.\s]+", " ", name).casefold().split())
 
 
+_INITIALS_AFTER = re.compile(r"^(?P<surname>[^\W\d_][\w'’\-]+)\s+(?P<initials>(?:[^\W\d_]\.\s*){1,3})$")
+"""A surname before its initials, as Russian-style minutes write a name: 'Lukashenko A.G.',
+'Putin V.V.', 'Путин В.В.'."""
+
+
+def natural_order(name: str) -> str:
+    """'Lukashenko A.G.' -> 'A.G. Lukashenko', so that a surname written first resolves like the
+    initial form 'A. Lukashenko'; any other name is returned as it is."""
+    m = _INITIALS_AFTER.match(name.strip())
+    if m is None:
+        return name
+    return f"{m.group('initials').strip()} {m.group('surname')}"
+
+
 def _initial_form(name: str) -> Optional[str]:
     parts = name.split()
     if len(parts) < 2 or not parts[0][:1].isalpha():
@@ -81,8 +95,8 @@ class Resolution:
     problems: tuple[Problem, ...]
 
 
-_PAIR = re.compile(r"\s+(?:and|и|&)\s+|,\s+")
-"""Between the two names of a joint label, as the parser joins them."""
+_PAIR = re.compile(r",?\s+(?:and|AND|And|и|И|&)\s+|,\s+")
+"""Between the names of a joint label, as the parser joins them."""
 
 
 def resolve_transcript(transcript: Transcript, registry: Registry) -> Resolution:
@@ -96,12 +110,14 @@ def resolve_transcript(transcript: Transcript, registry: Registry) -> Resolution
         if warning:
             problems.append(Problem(transcript.file, turn.line, warning, "warning"))
         assignments.append(pid)
-        key = name_key(turn.name)
+        name = natural_order(turn.name)
+        local.setdefault(name_key(turn.name), pid)
+        key = name_key(name)
         local.setdefault(key, pid)
         words = key.split()
-        if words and not _PAIR.search(turn.name):
+        if words and not _PAIR.search(name):
             local_surnames.setdefault(words[-1], set()).add(pid)
-            initial = _initial_form(turn.name)
+            initial = _initial_form(name)
             if initial:
                 local.setdefault(name_key(initial), pid)
     return Resolution(tuple(assignments), tuple(problems))
@@ -115,13 +131,14 @@ def _resolve(
         pid = slugify(turn.name, fallback="speaker")
         _discover(registry, pid, turn.name, generic=True)
         return pid, ""
-    pid = _known(turn.name, registry, local, local_surnames)
+    name = natural_order(turn.name)  # 'Lukashenko A.G.' is 'A.G. Lukashenko'
+    pid = _known(name, registry, local, local_surnames)
     if pid is not None:
         return pid, ""
-    pair = _pair(turn.name, registry, local, local_surnames)
+    pair = _pair(name, registry, local, local_surnames)
     if pair is not None:
         return pair, ""
-    words = key.split()
+    words = name_key(name).split()
     here = local_surnames.get(words[-1] if words else key, set())
     if _is_short(words) and len(here) > 1:
         pid = _new_person(registry, turn.name)
@@ -147,6 +164,13 @@ def _known(
     if key in local:
         return local[key]
     words = key.split()
+    if len(words) > 2 and _is_short(words):
+        # 'V. V. Putin', 'A.G. Lukashenko': the first initial and the surname, as registered
+        short = f"{words[0]} {words[-1]}"
+        if short in registry.by_key:
+            return registry.by_key[short]
+        if short in local:
+            return local[short]
     if _is_short(words):
         here = local_surnames.get(words[-1] if words else key, set())
         if here:
@@ -160,14 +184,16 @@ def _known(
 def _pair(
     name: str, registry: Registry, local: dict[str, str], local_surnames: dict[str, set[str]]
 ) -> Optional[str]:
-    """The pair speaking in a joint label whose two sides are known people, or None."""
+    """The pair (or group: 'Vladimir Putin, Alexander Lukashenko and Kassym-Jomart Tokayev')
+    speaking in a joint label whose sides are all known people, or None."""
     sides = _PAIR.split(name)
-    if len(sides) != 2:
+    if len(sides) < 2:
         return None
-    ids = [_known(side, registry, local, local_surnames) for side in sides]
-    if None in ids or ids[0] == ids[1] or any(registry.people[i].generic for i in ids):
+    ids = [_known(natural_order(side), registry, local, local_surnames) for side in sides]
+    if None in ids or len(set(ids)) != len(ids) or any(registry.people[i].generic for i in ids):
         return None
-    joined = f"{registry.people[ids[0]].name} and {registry.people[ids[1]].name}"
+    names = [registry.people[i].name for i in ids]
+    joined = f"{', '.join(names[:-1])} and {names[-1]}"
     return registry.by_key.get(name_key(joined)) or _new_person(registry, joined)
 
 
@@ -179,6 +205,7 @@ def _new_person(registry: Registry, name: str) -> str:
         pid = slugify(display + " speaker", fallback="speaker")
     _discover(registry, pid, display)
     registry.by_key.setdefault(name_key(display), pid)
+    registry.by_key.setdefault(name_key(natural_order(display)), pid)  # 'Ivanov I.I.' is 'I.I. Ivanov'
     return pid
 
 

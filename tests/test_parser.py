@@ -8,6 +8,7 @@ from generator.model import Paragraph, RawDocument, SourceLine, Turn
 from generator.parser import (
     is_breadcrumb,
     is_elision,
+    is_note,
     is_separator,
     parse,
     parse_date_line,
@@ -1002,3 +1003,234 @@ def test_q_and_a_interview(shapes):
     t, _ = parse(doc("Interview\n\nMarch 5, 2001\n\nQ: What next?\n\nA: Growth.\n\nQ: Why?\n\nA: Because."), shapes)
     assert [(x.name, x.paragraphs[0].text) for x in t.turns()] == [
         ("Q", "What next?"), ("A", "Growth."), ("Q", "Why?"), ("A", "Because.")]
+
+
+# ---------------------------------------------------------------- a second round: the gaps left above, president.gov.by
+# ---------------------------------------------------------------- articles and early Kremlin transcripts
+
+@pytest.mark.parametrize(
+    "line,name,affiliation",
+    [
+        # minutes name whoever chairs by the office alone: each is a speaker of its own, like 'Moderator:'
+        ("Speaker: Colleagues, the Duma is ready.", "Speaker", ""),
+        ("Chair: Next item.", "Chair", ""),
+        ("Chairman: Next item.", "Chairman", ""),
+        ("CHAIRMAN: Next item.", "CHAIRMAN", ""),
+        ("Presiding: Good afternoon, colleagues.", "Presiding", ""),
+        ("Председательствующий: Начнём.", "Председательствующий", ""),
+        # two notes in brackets: both are kept, in order
+        ("Olga (Kazan) (via video link): Hello.", "Olga", "Kazan; via video link"),
+        ("Vladimir Putin (in English) (retranslated): Yes.", "Vladimir Putin", "in English; retranslated"),
+    ],
+)
+def test_chairs_and_two_notes_are_labels(shapes, line, name, affiliation):
+    label = parse_label(line, shapes)
+    assert label is not None and (label.name, label.role, label.affiliation) == (name, "", affiliation), label
+
+
+@pytest.mark.parametrize(
+    "line,name,role",
+    [
+        # 'Chairman' and 'Speaker' before a name are still roles
+        ("Chairman of the Board Pyotr Ivanov: Hello.", "Pyotr Ivanov", "Chairman of the Board"),
+        ("Speaker of the State Duma Vyacheslav Volodin: Yes.", "Vyacheslav Volodin", "Speaker of the State Duma"),
+        ("Chairman Xi Jinping: Yes.", "Xi Jinping", "Chairman"),
+        # a surname written before its initials, as in Russian-style minutes
+        ("Lukashenko A.G.: Yes.", "Lukashenko A.G.", ""),
+        ("Путин В.В.: Да.", "Путин В.В.", ""),
+        # a glued initial ends the name, after a role in capitals too
+        ("MINISTER OF ECONOMIC DEVELOPMENT G.GREF: Thank you.", "G.GREF", "MINISTER OF ECONOMIC DEVELOPMENT"),
+        ("Minister of Economic Development G.Gref: Thank you.", "G.Gref", "Minister of Economic Development"),
+        # three people or more: one speaker named by every name, no role, no one lost
+        ("Vladimir Putin, Alexander Lukashenko and Kassym-Jomart Tokayev: Thank you!",
+         "Vladimir Putin, Alexander Lukashenko and Kassym-Jomart Tokayev", ""),
+        ("Putin, Lukashenko and Tokayev: Thank you!", "Putin, Lukashenko and Tokayev", ""),
+        ("Putin, Lukashenko, and Tokayev: Thank you!", "Putin, Lukashenko, and Tokayev", ""),
+        ("Vladimir Putin, Alexander Lukashenko, Kassym-Jomart Tokayev: Thank you!",
+         "Vladimir Putin, Alexander Lukashenko, Kassym-Jomart Tokayev", ""),
+        ("VLADIMIR PUTIN, ALEXANDER LUKASHENKO AND NURSULTAN NAZARBAYEV: Thank you!",
+         "VLADIMIR PUTIN, ALEXANDER LUKASHENKO AND NURSULTAN NAZARBAYEV", ""),
+        ("President of Russia Vladimir Putin, President of Belarus Alexander Lukashenko and President of Kazakhstan "
+         "Kassym-Jomart Tokayev: Thank you!", "Vladimir Putin, Alexander Lukashenko and Kassym-Jomart Tokayev", ""),
+        ("Ivan Petrov, Anna Smirnova and Oleg Ivanov: Hello.", "Ivan Petrov, Anna Smirnova and Oleg Ivanov", ""),
+        ("Putin V.V. and Lukashenko A.G.: Thank you!", "Putin V.V. and Lukashenko A.G.", ""),
+        # people no joint label reads are one speaker as written, not the first with a role of the others
+        ("Vladimir Putin, Lukashenko and the Governor: Thank you!", "Vladimir Putin, Lukashenko and the Governor", ""),
+        # one person and where he is from, one person with a role of several offices
+        ("Ivan Petrov, Rostov and Krasnodar Regions: Hello.", "Ivan Petrov", "Rostov and Krasnodar Regions"),
+        ("First Deputy Prime Minister, Minister of Finance Anton Siluanov: Yes.", "Anton Siluanov",
+         "First Deputy Prime Minister, Minister of Finance"),
+        # found already right in this round
+        ("PRESIDENT VLADIMIR PUTIN: Good afternoon.", "VLADIMIR PUTIN", "PRESIDENT"),
+        ("V.PUTIN: Yes.", "V.PUTIN", ""),
+        ("V.V.PUTIN: Yes.", "V.V.PUTIN", ""),
+        ("Russian President Vladimir Putin: Hello.", "Vladimir Putin", "Russian President"),
+        ("RUSSIAN PRESIDENT VLADIMIR PUTIN: Good.", "VLADIMIR PUTIN", "RUSSIAN PRESIDENT"),
+        ("DEPUTY PRIME MINISTER, FINANCE MINISTER ALEXEI KUDRIN: Yes.", "ALEXEI KUDRIN",
+         "DEPUTY PRIME MINISTER, FINANCE MINISTER"),
+        ("Belarusian leader Alexander Lukashenko: We are ready.", "Alexander Lukashenko", "Belarusian leader"),
+    ],
+)
+def test_second_round_label_shapes(shapes, line, name, role):
+    label = parse_label(line, shapes)
+    assert label is not None and (label.name, label.role) == (name, role), label
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Russia, Belarus and Kazakhstan: Partners.",
+        "Colleagues, Friends and Partners: Welcome.",
+        "Inflation (Rosstat) (2023): 7 percent.",
+        # a list of participants names who holds a role: no one speaks
+        "Chairman: Alexander Lukashenko",
+        "Participants: Roman Golovchenko, Viktor Khrenin",
+        "Participants: Roman Golovchenko and Viktor Khrenin",
+        "Moderator: Fyodor Lukyanov",
+    ],
+)
+def test_second_round_lines_that_are_no_labels(shapes, line):
+    assert parse_label(line, shapes) is None
+
+
+def test_a_group_of_three_keeps_every_turn_and_word(shapes):
+    text = "\n\n".join([
+        "Joint statement", "March 5, 2010", "Vladimir Putin: Let us sign.",
+        "Vladimir Putin, Alexander Lukashenko and Kassym-Jomart Tokayev: Thank you!", "Tokayev: Goodbye.",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert [(x.name, x.role, [p.text for p in x.paragraphs]) for x in t.turns()] == [
+        ("Vladimir Putin", "", ["Let us sign."]),
+        ("Vladimir Putin, Alexander Lukashenko and Kassym-Jomart Tokayev", "", ["Thank you!"]),
+        ("Tokayev", "", ["Goodbye."]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line,place,text",
+    [
+        # a place of two or three words with no comma, each word a place word
+        ("Nizhny Novgorod", "Nizhny Novgorod", []),
+        ("St Petersburg", "St Petersburg", []),
+        ("New Delhi", "New Delhi", []),
+        ("The Kremlin", "The Kremlin", []),
+        ("Bocharov Ruchei", "Bocharov Ruchei", []),
+        ("Tula Region", "Tula Region", []),
+        ("Novosibirsk", "Novosibirsk", []),
+        # a line that only could be a place (no curated place, region or place name's ending), a
+        # heading, a first word of speech or a person stays in the text
+        ("Minsk Tractor Works", None, ["Minsk Tractor Works"]),
+        ("Morning", None, ["Morning"]),
+        ("Congratulations", None, ["Congratulations"]),
+        ("Overview", None, ["Overview"]),
+        ("Valdai Club", None, ["Valdai Club"]),
+        ("State Council", None, ["State Council"]),
+        ("Russia Calling", None, ["Russia Calling"]),
+        ("Opening Remarks", None, ["Opening Remarks"]),
+        ("Joint Statement", None, ["Joint Statement"]),
+        ("Press Statements", None, ["Press Statements"]),
+        ("Closing Remarks", None, ["Closing Remarks"]),
+        ("Plenary Session", None, ["Plenary Session"]),
+        ("Full Text", None, ["Full Text"]),
+        ("Part One", None, ["Part One"]),
+        ("Working Meeting", None, ["Working Meeting"]),
+        ("Direct Line", None, ["Direct Line"]),
+        ("Dear Friends", None, ["Dear Friends"]),
+        ("Good Afternoon", None, ["Good Afternoon"]),
+        ("Mr President", None, ["Mr President"]),
+        ("Ladies and Gentlemen", None, ["Ladies and Gentlemen"]),
+        ("Distinguished Guests", None, ["Distinguished Guests"]),
+        ("Anna Smirnova", None, ["Anna Smirnova"]),
+        ("Lukashenko Speaks", None, ["Lukashenko Speaks"]),
+    ],
+)
+def test_place_of_several_words_under_a_date(shapes, line, place, text):
+    t, _ = parse(doc(f"Talks\n\nMarch 5, 2010\n\n{line}\n\nVladimir Putin: Good afternoon."), shapes)
+    assert (t.date.value, t.place.value) == ("2010-03-05", place)
+    if place:
+        assert t.place.line == 5
+    kept = [p.text for p in t.summary] + [b.text for s in t.sections for b in s.blocks if isinstance(b, Paragraph)]
+    assert kept == text
+    assert t.turns()[0].paragraphs[0].text == "Good afternoon."
+
+
+def test_a_person_alone_under_a_date_is_no_place(shapes):
+    t, _ = parse(doc("Article by Vladimir Putin\n\nMarch 5, 2010\n\nVladimir Putin\n\nRussia is changing."), shapes)
+    assert t.place.value is None and [h.text for h in t.headings()] == ["Vladimir Putin"]
+
+
+@pytest.mark.parametrize(
+    "line,written,place",
+    [("7 December 2026 | 14:05", "7 December 2026 | 14:05", ""),
+     ("7 December 2026 | 14:05 | Minsk", "7 December 2026 | 14:05", "Minsk")],
+)
+def test_president_gov_by_date_with_a_bar(line, written, place):
+    d = parse_date_line(line)
+    assert d is not None and (d.iso, d.written, d.place) == ("2026-12-07", written, place)
+
+
+def test_president_gov_by_article(shapes):
+    """A headline quoting the head of state in quotation marks is the title; the date with a bar;
+    photo credits, captions, 'Read also:' and 'Tags:' lines are editorial, in their places; a list
+    of participants is text; a quoted statement keeps its speaker across a photo credit."""
+    text = "\n\n".join([
+        "Main / Events", "Lukashenko: “We will never give up our land”", "7 December 2026 | 14:05",
+        "Alexander Lukashenko met with veterans.", "Photo: BelTA",
+        "Alexander Lukashenko during the visit to Gomel Region. Photo by BelTA",
+        "Read also: Lukashenko meets with governors", "The meeting was attended by:",
+        "Chairman: Alexander Lukashenko", "Participants: Roman Golovchenko, Viktor Khrenin",
+        "Alexander Lukashenko:", "“Our land was won with blood.", "Photo: press service of the President of Belarus",
+        "We will keep it.”", "The head of state said the meeting was useful.", "Tags: veterans, history",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert (t.title.value, t.date.value, t.date.written) == (
+        "Lukashenko: “We will never give up our land”", "2026-12-07", "7 December 2026 | 14:05")
+    assert not t.headings()
+    blocks = [(type(b).__name__, getattr(b, "kind", ""), getattr(b, "text", getattr(b, "name", "")))
+              for s in t.sections for b in s.blocks]
+    assert [b for b in blocks if b[0] == "Paragraph"] == [
+        ("Paragraph", "editorial", "Photo: BelTA"),
+        ("Paragraph", "editorial", "Alexander Lukashenko during the visit to Gomel Region. Photo by BelTA"),
+        ("Paragraph", "editorial", "Read also: Lukashenko meets with governors"),
+        ("Paragraph", "narration", "The meeting was attended by:"),
+        ("Paragraph", "narration", "Chairman: Alexander Lukashenko"),
+        ("Paragraph", "narration", "Participants: Roman Golovchenko, Viktor Khrenin"),
+        ("Paragraph", "narration", "The head of state said the meeting was useful."),
+        ("Paragraph", "editorial", "Tags: veterans, history"),
+    ]
+    assert [(x.name, [(p.kind, p.text) for p in x.paragraphs]) for x in t.turns()] == [
+        ("Alexander Lukashenko", [("speech", "“Our land was won with blood."),
+                                  ("editorial", "Photo: press service of the President of Belarus"),
+                                  ("speech", "We will keep it.”")]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line,note",
+    [("Photo: BelTA", True), ("Read also: Lukashenko meets with governors", True), ("Tags: economy", True),
+     ("Source: BelTA", True), ("Lukashenko in Gomel. Photo by BelTA", True),
+     ("He showed me a photo. Photo: me", False), ("Photographers: Ivan Petrov", False)],
+)
+def test_site_credits_and_captions_are_notes(line, note):
+    assert is_note(line) is note
+
+
+def test_early_kremlin_transcript(shapes):
+    """Early-2000s shapes, already right: capitals, a glued initial, a role before the name, a
+    translation note, laughter and an elision inside a paragraph, a 'Beginning of the meeting' line."""
+    text = "\n\n".join([
+        "JOINT PRESS CONFERENCE", "May 24, 2002", "The Kremlin, Moscow", "Beginning of the meeting",
+        "PRESIDENT VLADIMIR PUTIN: Good afternoon (Laughter) and welcome.", "QUESTION: Mr President, a question.",
+        "V.PUTIN: We will see <...> and then decide.", "(Translation from Russian)",
+        "Russian President Vladimir Putin: Yes.", "PRESIDENT GEORGE W. BUSH: Thank you.",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert (t.date.value, t.place.value) == ("2002-05-24", "The Kremlin, Moscow")
+    assert [p.text for p in t.summary] == ["Beginning of the meeting"]
+    assert [(x.name, [(p.kind, p.text) for p in x.paragraphs]) for x in t.turns()] == [
+        ("VLADIMIR PUTIN", [("speech", "Good afternoon (Laughter) and welcome.")]),
+        ("QUESTION", [("speech", "Mr President, a question.")]),
+        ("V.PUTIN", [("speech", "We will see <...> and then decide."), ("editorial", "(Translation from Russian)")]),
+        ("Vladimir Putin", [("speech", "Yes.")]),
+        ("GEORGE W. BUSH", [("speech", "Thank you.")]),
+    ]

@@ -100,3 +100,27 @@ def test_after_a_pair_of_people_named_in_the_transcript_a_surname_is_the_person(
     archive = build(curated, "Ivan Smith: One.\nAnna Jones: Two.\nSmith and Jones: Three.\nJones: Four.\nSmith: Five.")
     assert speakers_of(archive) == [["ivan-smith", "anna-jones", "ivan-smith-and-anna-jones", "anna-jones", "ivan-smith"]]
     assert not any("could be any of" in p.message for p in archive.problems)
+
+
+def test_a_surname_before_its_initials_is_the_known_person(curated):
+    """Russian-style minutes write 'Lukashenko A.G.', 'Putin V.V.', 'Путин В.В.': the same people
+    as 'A. Lukashenko' and 'V. Putin'; an unknown 'Ivanov I.I.' is 'I.I. Ivanov' and 'Ivanov'."""
+    archive = build(curated, "\n".join([
+        "Lukashenko A.G.: One.", "Putin V.V.: Two.", "Путин В.В.: Три.", "Putin V. V.: Four.", "A. Lukashenko: Five.",
+        "Ivanov I.I.: Six.", "I.I. Ivanov: Seven.", "Ivanov: Eight.",
+    ]))
+    ids = speakers_of(archive)[0]
+    assert ids[:5] == ["alexander-lukashenko", "vladimir-putin", "vladimir-putin", "vladimir-putin", "alexander-lukashenko"]
+    assert ids[5] == ids[6] == ids[7] and ids[5] not in ids[:5]
+
+
+def test_a_group_of_three_is_one_speaker_however_written(curated):
+    archive = build(
+        curated,
+        "Vladimir Putin, Alexander Lukashenko and Kassym-Jomart Tokayev: Together.\nTokayev: Alone.",
+        "Putin, Lukashenko and Tokayev: Together again.\nPutin V.V., Lukashenko A.G. and Tokayev: Once more.",
+    )
+    group = "vladimir-putin-alexander-lukashenko-and-kassym-jomart-tokayev"
+    assert speakers_of(archive) == [[group, "kassym-jomart-tokayev"], [group, group]]
+    assert next(p for p in archive.people if p.id == group).name == (
+        "Vladimir Putin, Alexander Lukashenko and Kassym-Jomart Tokayev")
