@@ -726,6 +726,11 @@ def test_date_time_and_place_run_together():
                                                              "March 4, 2022, 12:30")
     assert parse_date_line("May 9, 2021, 10:00 The parade began on Red Square") is None
 
+def label_parts(shapes, line: str, *fields: str):
+    """The fields of ``line``'s label (None when it is no label)."""
+    label = parse_label(line, shapes)
+    return None if label is None else tuple(getattr(label, f) for f in fields)
+
 
 @pytest.mark.parametrize(
     "line,name,affiliation",
@@ -733,8 +738,7 @@ def test_date_time_and_place_run_together():
      ("Nikita, 12 years old, Tver: Hello!", "Nikita", "12 years old, Tver")],
 )
 def test_caller_by_first_name_with_age_and_place(shapes, line, name, affiliation):
-    label = parse_label(line, shapes)
-    assert label is not None and (label.name, label.role, label.affiliation) == (name, "", affiliation)
+    assert label_parts(shapes, line, "name", "role", "affiliation") == (name, "", affiliation)
 
 
 @pytest.mark.parametrize("line", ["Q: What is your view?", "Pupil: What is it?", "Student: Thank you.",
@@ -882,8 +886,8 @@ def test_date_time_and_place_on_one_line_in_a_page(shapes):
     ],
 )
 def test_one_word_place_under_a_date(shapes, line, place, text):
-    """A one-word place on its own line right under a date written alone ('March 5, 2010' /
-    'Sochi'); two words need a comma or a time line ('Opening Remarks' stays text, above)."""
+    """A place on its own line right under a date written alone ('March 5, 2010' / 'Sochi'); any
+    other short line there stays in the text."""
     t, _ = parse(doc(f"Talks\n\nMarch 5, 2010\n\n{line}\n\nVladimir Putin: Good afternoon."), shapes)
     assert (t.date.value, t.place.value) == ("2010-03-05", place)
     if place:
@@ -955,8 +959,7 @@ def test_one_word_line_under_a_date_with_nothing_after_it_is_text(shapes):
     ],
 )
 def test_label_shapes_across_the_years(shapes, line, name, role, affiliation):
-    label = parse_label(line, shapes)
-    assert label is not None and (label.name, label.role, label.affiliation) == (name, role, affiliation), label
+    assert label_parts(shapes, line, "name", "role", "affiliation") == (name, role, affiliation)
 
 
 @pytest.mark.parametrize(
@@ -1024,8 +1027,7 @@ def test_q_and_a_interview(shapes):
     ],
 )
 def test_chairs_and_two_notes_are_labels(shapes, line, name, affiliation):
-    label = parse_label(line, shapes)
-    assert label is not None and (label.name, label.role, label.affiliation) == (name, "", affiliation), label
+    assert label_parts(shapes, line, "name", "role", "affiliation") == (name, "", affiliation)
 
 
 @pytest.mark.parametrize(
@@ -1072,8 +1074,7 @@ def test_chairs_and_two_notes_are_labels(shapes, line, name, affiliation):
     ],
 )
 def test_second_round_label_shapes(shapes, line, name, role):
-    label = parse_label(line, shapes)
-    assert label is not None and (label.name, label.role) == (name, role), label
+    assert label_parts(shapes, line, "name", "role") == (name, role)
 
 
 @pytest.mark.parametrize(
@@ -1145,13 +1146,7 @@ def test_a_group_of_three_keeps_every_turn_and_word(shapes):
     ],
 )
 def test_place_of_several_words_under_a_date(shapes, line, place, text):
-    t, _ = parse(doc(f"Talks\n\nMarch 5, 2010\n\n{line}\n\nVladimir Putin: Good afternoon."), shapes)
-    assert (t.date.value, t.place.value) == ("2010-03-05", place)
-    if place:
-        assert t.place.line == 5
-    kept = [p.text for p in t.summary] + [b.text for s in t.sections for b in s.blocks if isinstance(b, Paragraph)]
-    assert kept == text
-    assert t.turns()[0].paragraphs[0].text == "Good afternoon."
+    test_one_word_place_under_a_date(shapes, line, place, text)
 
 
 def test_a_person_alone_under_a_date_is_no_place(shapes):
