@@ -394,7 +394,7 @@ def _mend_names(sections: list[Section], shapes: Shapes) -> list[Section]:
     mended: dict[tuple[str, str, str], tuple[str, str, str]] = {}
     for t in turns:
         if t.name.casefold() in shapes.generic_labels and t.affiliation:
-            person = _person_in_note(t.name, t.affiliation)
+            person = _person_in_note(t.name, t.affiliation, bare=True)
             if person is not None and person[0] in speakers:
                 mended[(t.name, t.role, t.affiliation)] = person
     for (name, role), (new_name, new_role) in _mend_long_names(turns, shapes).items():
@@ -715,8 +715,8 @@ def _generic_from(label: str, shapes: Shapes) -> bool:
     words = where.split()
     if not (sep and head.casefold() in shapes.generic_labels and 1 <= len(words) <= 6):
         return False
-    if words[0] != "the" and len(words) >= 2 and _name_span(words) >= 2:
-        return False  # 'Remark from Alexander Lukashenko' is his
+    if words[0] != "the" and len(words) >= 2 and _name_span(words) >= 2 and not _one_word_place(where, shapes):
+        return False  # 'Remark from Alexander Lukashenko' is his; 'Question from Nizhny Novgorod' is a place's
     if len(words) == 1 and words[0].casefold() in shapes.known_names:
         return False  # 'Remark from Putin' too
     return words[0][0].isupper() or words[0] == "the"
@@ -743,13 +743,15 @@ def _generic_with_note(
     return Label(label, core, "", note, rest)
 
 
-def _person_in_note(core: str, note: str) -> Optional[tuple[str, str, str]]:
+def _person_in_note(core: str, note: str, bare: bool = False) -> Optional[tuple[str, str, str]]:
     """(name, role, affiliation) if the note of a generic label may name a person: two to five
-    name words before any comma ('Anna Petrova, Kommersant')."""
+    name words before any comma ('Anna Petrova, Kommersant'). A name alone in the note of a
+    question ('Question (Alexander Gamov):') only with ``bare``, when that very name speaks under
+    its own label in the transcript (``_mend_names``)."""
     left, _, after = (part.strip() for part in note.partition(","))
     tokens = left.split()
     is_role = core.casefold() not in _UTTERANCE_LABELS
-    if not (after or is_role) or not 2 <= len(tokens) <= 5 or _name_span(tokens) != len(tokens):
+    if not (after or is_role or bare) or not 2 <= len(tokens) <= 5 or _name_span(tokens) != len(tokens):
         return None
     if tokens[0].casefold() in _QUOTING:
         return None  # "Moderator (In English):"
@@ -971,6 +973,13 @@ _ROLE_PARTICIPLES = frozenset("retired authorised authorized honoured honored el
 _ROLE_GERUNDS = frozenset("acting managing founding leading presiding visiting outgoing incoming ruling".split())
 
 
+_GREETING = re.compile(r"^(?:good\s+(?:morning|afternoon|evening|day)|hello|hi|greetings)\b\s*(?:[,.!]|$)", re.I)
+"""A journalist's greeting ('Good afternoon, Kommersant newspaper.'): speech, no outlet's name."""
+_INNER_SENTENCE = re.compile(r"\w{2}[.!?]\s+\S")
+"""Two sentences ('Good afternoon. Channel One.'), where an outlet's name is one phrase ('U.S.
+News' is one: an initial's dot ends no sentence)."""
+
+
 def is_outlet(rest: str, shapes: Shapes) -> bool:
     """'STV Channel.' after a journalist's name: a short phrase naming a media outlet."""
     text = rest.rstrip(".").strip()
@@ -979,6 +988,8 @@ def is_outlet(rest: str, shapes: Shapes) -> bool:
         return False
     if any(w.lower() in _SENTENCE_WORDS for w in words):
         return False
+    if _GREETING.match(text) or _INNER_SENTENCE.search(text):
+        return False  # 'Question: Good afternoon, Kommersant newspaper. Andrei Kolesnikov.' is speech
     if any(w.strip("\"'“”«»,").lower() in shapes.outlet_words for w in words):
         return True
     return False
@@ -1005,6 +1016,15 @@ _NOTE_RE = re.compile(
     r"|^(?:Editor['’]s note|Note|Photos?|Video|Source|Read also|See also|Also read|Read more|Tags)\s*:\s+\S"
     r"|^(?P<caption>.{1,300}[.!?]\s+(?:Photos?\s+(?:by|courtesy\s+of)|Photos?:)\s+(?=[A-ZА-ЯЁ'\"“«])[^.!?]{1,60}\.?)$"
 )
+
+
+_LINKS_HEAD = re.compile(
+    r"^(?:Also read|Read also|See also|Read more|More on the topic|Related news|Related articles|Читайте также)\s*:?$",
+    re.I,
+)
+"""A site's heading over a list of links: 'Also read', 'Read also:'. The headlines listed under
+it (short lines with no closing punctuation) are links too, so editorial, not the speech of the
+turn they follow nor headings of the text."""
 
 
 def is_note(text: str) -> bool:
@@ -1319,6 +1339,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         paras = paras[lead:]
 
     builder.paras, builder.shapes = paras, shapes
+    links = False  # inside a site's list of links ('Also read' and the headlines under it): editorial
     for idx, p in enumerate(paras):
         nxt = paras[idx + 1] if idx + 1 < len(paras) else None
         text = p.text
@@ -1326,7 +1347,9 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             builder.close_section()
             builder.separator_line = p.line
             continue
-        if is_elision(text) or is_note(text):
+        listing = links and heading_shaped(text)
+        links = bool(_LINKS_HEAD.match(text.strip())) or listing
+        if is_elision(text) or is_note(text) or links:
             target = builder.turn.paragraphs if builder.turn else None
             para = Paragraph(text, p.line, "editorial")
             if target is not None:

@@ -3,8 +3,11 @@
 Resolution order for a label's name: the registry's names and aliases (and their "V. Putin"
 initial forms); a bare surname or initial form of someone who already spoke in the same
 transcript; a person discovered in another transcript under the same full name; a registry
-surname that belongs to exactly one person. Anything else becomes a new person. Two people are
-never merged unless their names say so.
+surname that belongs to exactly one person; a given name alone ('Yekaterina:') when one speaker
+only, named in full earlier in the transcript and not in the registry, has it and the label has
+no note ('Kirill, 14:' is a caller, and a caller 'Vladimir:' is not Vladimir Putin). A bare surname that two speakers of the transcript share stays apart even when it is a
+registry alias. Anything else becomes a new person. Two people are never merged unless their
+names say so.
 
 Two people speaking together (a joint label, 'Putin and Lukashenko:') are one speaker, the pair:
 when both sides resolve, the pair is named by both people's names ('Vladimir Putin and Alexander
@@ -104,19 +107,28 @@ def resolve_transcript(transcript: Transcript, registry: Registry) -> Resolution
     problems: list[Problem] = []
     local: dict[str, str] = {}  # name key -> person id, for people who spoke in this transcript
     local_surnames: dict[str, set[str]] = {}
+    local_given: dict[str, set[str]] = {}  # a given name -> people who spoke under a full name with it
     assignments: list[str] = []
     for turn in transcript.turns():
-        pid, warning = _resolve(turn, registry, local, local_surnames)
+        pid, warning = _resolve(turn, registry, local, local_surnames, local_given)
         if warning:
             problems.append(Problem(transcript.file, turn.line, warning, "warning"))
         assignments.append(pid)
         name = natural_order(turn.name)
-        local.setdefault(name_key(turn.name), pid)
         key = name_key(name)
-        local.setdefault(key, pid)
         words = key.split()
+        if len(words) == 1 and words[0] not in local_surnames and pid in local_given.get(words[0], ()):
+            continue  # a given name alone ('Kirill:') stands for no one else ('Kirill, 14:')
+        local.setdefault(name_key(turn.name), pid)
+        local.setdefault(key, pid)
         if words and not _PAIR.search(name):
             local_surnames.setdefault(words[-1], set()).add(pid)
+            if len(words) >= 2 and len(words[0]) > 1 and key not in registry.generic:
+                local_given.setdefault(words[0], set()).add(pid)
+            for k in range(1, len(words) - 1):
+                if words[k] in _PARTICLES:
+                    # 'Al Nahyan', 'bin Salman', 'Van der Bellen': a surname with its particle
+                    local_surnames.setdefault(" ".join(words[k:]), set()).add(pid)
             initial = _initial_form(name)
             if initial:
                 local.setdefault(name_key(initial), pid)
@@ -124,7 +136,8 @@ def resolve_transcript(transcript: Transcript, registry: Registry) -> Resolution
 
 
 def _resolve(
-    turn: Turn, registry: Registry, local: dict[str, str], local_surnames: dict[str, set[str]]
+    turn: Turn, registry: Registry, local: dict[str, str], local_surnames: dict[str, set[str]],
+    local_given: Optional[dict[str, set[str]]] = None,
 ) -> tuple[str, str]:
     key = name_key(turn.name)
     if key in registry.generic:
@@ -135,6 +148,15 @@ def _resolve(
     pid = _known(name, registry, local, local_surnames)
     if pid is not None:
         return pid, ""
+    words = name_key(name).split()
+    if len(words) == 1 and not turn.role and not turn.affiliation and local_given:
+        # a moderator named in full, then by the given name alone ('Yekaterina Andreyeva:', later
+        # 'Yekaterina:'), when only one speaker so far had that given name; a caller with an age
+        # or a place ('Kirill, 14:', 'Svetlana (Yekaterinburg):') is someone else
+        given = local_given.get(words[0], set())
+        if len(given) == 1 and not registry.people[next(iter(given))].curated:
+            # not a registry person: a caller 'Vladimir:' is not Vladimir Putin
+            return next(iter(given)), ""
     pair = _pair(name, registry, local, local_surnames)
     if pair is not None:
         return pair, ""
@@ -154,11 +176,20 @@ def _is_short(words: list[str]) -> bool:
     return len(words) == 1 or (len(words) >= 2 and all(len(w) == 1 for w in words[:-1]))
 
 
+_PARTICLES = frozenset("al el bin ibn bint ben abu van von der den de da di del dos du la le ter".split())
+"""Words that begin a surname of several words ('Mohammed bin Zayed Al Nahyan' is 'Al Nahyan')."""
+
+
 def _known(
     name: str, registry: Registry, local: dict[str, str], local_surnames: dict[str, set[str]]
 ) -> Optional[str]:
     """The person ``name`` surely is (see the module's resolution order), or None."""
     key = name_key(name)
+    words = key.split()
+    if len(words) > 1 and words[0] in _PARTICLES and len(local_surnames.get(key, ())) == 1:
+        return next(iter(local_surnames[key]))  # 'Al Nahyan' after 'Mohammed bin Zayed Al Nahyan
+    if len(words) == 1 and len(local_surnames.get(key, ())) > 1:
+        return None  # a bare surname that two speakers here share ('Ivanov:'): not even a registry alias
     if key in registry.by_key:
         return registry.by_key[key]
     if key in local:

@@ -1229,3 +1229,119 @@ def test_early_kremlin_transcript(shapes):
         ("Vladimir Putin", [("speech", "Yes.")]),
         ("GEORGE W. BUSH", [("speech", "Thank you.")]),
     ]
+
+
+# ---------------------------------------------------------------- a third round: whole documents of each kind
+
+def turns_of(t):
+    return [(x.name, x.role, x.affiliation, [p.text for p in x.paragraphs]) for x in t.turns()]
+
+
+def test_direct_line_callers_from_places_of_two_words(shapes):
+    """A Direct Line: moderators, callers from a place of two words ('Question from Nizhny
+    Novgorod:', 'Question from Krasnoyarsk Territory (via satellite link):') are questions from
+    there, not a person 'Nizhny Novgorod' with the role 'Question from'; a person still speaks."""
+    text = "\n\n".join([
+        "Direct Line with Vladimir Putin", "December 14, 2017, 12:00, Moscow",
+        "Yekaterina Andreyeva: Good afternoon. This is Direct Line.",
+        "Question from Nizhny Novgorod: Our roads are bad.", "Vladimir Putin: I know.", "<…>",
+        "Question from Krasnoyarsk Territory (via satellite link): Hello.", "SMS question: Why?",
+        "Video question: Hello, I am Anna from Omsk.", "Kirill, 14: Can I become president?",
+        "Remark from Alexander Lukashenko: Thank you.",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert (t.title.value, t.date.value, t.place.value) == ("Direct Line with Vladimir Putin", "2017-12-14", "Moscow")
+    assert turns_of(t) == [
+        ("Yekaterina Andreyeva", "", "", ["Good afternoon. This is Direct Line."]),
+        ("Question", "", "Nizhny Novgorod", ["Our roads are bad."]),
+        ("Vladimir Putin", "", "", ["I know.", "<…>"]),
+        ("Question", "", "Krasnoyarsk Territory (via satellite link)", ["Hello."]),
+        ("SMS question", "", "", ["Why?"]),
+        ("Video question", "", "", ["Hello, I am Anna from Omsk."]),
+        ("Kirill", "", "14", ["Can I become president?"]),
+        ("Alexander Lukashenko", "Remark from", "", ["Thank you."]),
+    ]
+
+
+@pytest.mark.parametrize("line,affiliation", [
+    ("Question from Nizhny Novgorod: Hello.", "Nizhny Novgorod"),
+    ("Question from Tula Region: Hello.", "Tula Region"),
+    ("Question from St Petersburg: Hello.", "St Petersburg"),
+])
+def test_question_from_a_place_of_two_words(shapes, line, affiliation):
+    assert label_parts(shapes, line, "name", "role", "affiliation") == ("Question", "", affiliation)
+
+
+@pytest.mark.parametrize("line,name,role", [
+    ("Question from Ivan Petrov: Hello.", "Ivan Petrov", "Question from"),
+    ("Question from Sergei Sobyanin: Hello.", "Sergei Sobyanin", "Question from"),
+])
+def test_question_from_a_person_is_still_theirs(shapes, line, name, role):
+    assert label_parts(shapes, line, "name", "role") == (name, role)
+
+
+def test_news_conference_journalists_introduce_themselves(shapes):
+    """'Question: Good afternoon, Kommersant newspaper. Andrei Kolesnikov.' is the journalist's
+    speech, not an outlet moved into the label; 'Question (Alexander Gamov):' is Gamov's turn when
+    'Alexander Gamov, Komsomolskaya Pravda:' speaks in the same transcript; 'Ivan Ivanov:
+    Kommersant.' still names his outlet."""
+    text = "\n\n".join([
+        "Vladimir Putin’s annual news conference", "December 19, 2019, 12:00, Moscow",
+        "Dmitry Peskov: Please, Kommersant.", "Question: Good afternoon, Kommersant newspaper. Andrei Kolesnikov.",
+        "Mr President, a question.", "Vladimir Putin: Go ahead.", "Question: Good afternoon. Channel One.",
+        "A question about Ukraine.", "Alexander Gamov, Komsomolskaya Pravda: Mr President!",
+        "Question (Alexander Gamov): One more thing.", "Question (Anna Smirnova): About children.",
+        "Ivan Ivanov: Kommersant.", "The question is about taxes.", "Remark: Let him ask!",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert turns_of(t) == [
+        ("Dmitry Peskov", "", "", ["Please, Kommersant."]),
+        ("Question", "", "", ["Good afternoon, Kommersant newspaper. Andrei Kolesnikov.", "Mr President, a question."]),
+        ("Vladimir Putin", "", "", ["Go ahead."]),
+        ("Question", "", "", ["Good afternoon. Channel One.", "A question about Ukraine."]),
+        ("Alexander Gamov", "Komsomolskaya Pravda", "", ["Mr President!"]),
+        ("Alexander Gamov", "", "", ["One more thing."]),
+        ("Question", "", "Anna Smirnova", ["About children."]),
+        ("Ivan Ivanov", "", "Kommersant", ["The question is about taxes."]),
+        ("Remark", "", "", ["Let him ask!"]),
+    ]
+
+
+@pytest.mark.parametrize("rest,outlet", [
+    ("Kommersant.", True), ("STV Channel.", True), ("U.S. News.", True), ("Good Morning America.", False),
+    ("Good afternoon, Kommersant newspaper.", False), ("Hello, Rossiya TV channel.", False),
+    ("Good afternoon. Channel One.", False), ("Mikhail Petrov. TASS news agency.", False),
+])
+def test_a_greeting_or_two_sentences_name_no_outlet(shapes, rest, outlet):
+    from generator.parser import is_outlet
+    assert is_outlet(rest, shapes) is outlet
+
+
+def test_a_site_list_of_links_is_editorial(shapes):
+    """president.gov.by ends an article with 'Also read' and the headlines of other articles:
+    site links, editorial, neither headings of the text nor the speech of the turn before them;
+    a link shaped like a headline pull-quote ('Lukashenko: We must be ready') too."""
+    text = "\n\n".join([
+        "Lukashenko visits a school", "1 September 2024", "Alexander Lukashenko visited a school.",
+        "Pupil: What is most important?", "Alexander Lukashenko: Health and family.",
+        "Also read", "Lukashenko visits Minsk school", "Read also:", "Lukashenko: We must be ready for any scenario",
+        "See also", "The Belarusian leader's schedule for September",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert not t.headings()
+    assert [(x.name, [(p.kind, p.text) for p in x.paragraphs]) for x in t.turns()] == [
+        ("Pupil", [("speech", "What is most important?")]),
+        ("Alexander Lukashenko", [("speech", "Health and family."), ("editorial", "Also read"),
+                                  ("editorial", "Lukashenko visits Minsk school"), ("editorial", "Read also:"),
+                                  ("editorial", "Lukashenko: We must be ready for any scenario"),
+                                  ("editorial", "See also"),
+                                  ("editorial", "The Belarusian leader's schedule for September")]),
+    ]
+    # outside any turn, and the list ends at the first sentence after it
+    t, _ = parse(doc("Talks\n\n3 July 2023\n\nHe spoke.\n\nAlso read\n\nLukashenko meets veterans\n\n"
+                     "The talks went on.\n\nClosing Remarks"), shapes)
+    blocks = [(b.kind, b.text) for s in t.sections for b in s.blocks]
+    assert [p.text for p in t.summary] == ["He spoke."]
+    assert blocks == [("editorial", "Also read"),
+                      ("editorial", "Lukashenko meets veterans"), ("narration", "The talks went on.")]
+    assert [h.text for h in t.headings()] == ["Closing Remarks"]
