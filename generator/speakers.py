@@ -137,7 +137,7 @@ def resolve_transcript(transcript: Transcript, registry: Registry) -> Resolution
 
 def _resolve(
     turn: Turn, registry: Registry, local: dict[str, str], local_surnames: dict[str, set[str]],
-    local_given: Optional[dict[str, set[str]]] = None,
+    local_given: dict[str, set[str]],
 ) -> tuple[str, str]:
     key = name_key(turn.name)
     if key in registry.generic:
@@ -160,7 +160,6 @@ def _resolve(
     pair = _pair(name, registry, local, local_surnames)
     if pair is not None:
         return pair, ""
-    words = name_key(name).split()
     here = local_surnames.get(words[-1] if words else key, set())
     if _is_short(words) and len(here) > 1:
         pid = _new_person(registry, turn.name)
@@ -194,7 +193,6 @@ def _known(
         return registry.by_key[key]
     if key in local:
         return local[key]
-    words = key.split()
     if len(words) > 2 and _is_short(words):
         # 'V. V. Putin', 'A.G. Lukashenko': the first initial and the surname, as registered
         short = f"{words[0]} {words[-1]}"
