@@ -223,7 +223,7 @@ def _place_word(word: str, shapes: Shapes) -> bool:
     return not key.endswith(_ABSTRACT_ENDINGS)
 
 
-def _one_word_place(text: str, shapes: Shapes) -> bool:
+def _short_place(text: str, shapes: Shapes) -> bool:
     """A place of one to three words on its own line right under a date line written alone
     ('March 5, 2010' / 'Sochi', 'Nizhny Novgorod', 'St Petersburg'), with something after it: each
     word a place word (``_place_word``; 'of', 'on' and the like between them). Not a short heading
@@ -238,7 +238,7 @@ def _one_word_place(text: str, shapes: Shapes) -> bool:
         return False
     if len(words) == 1:
         return len(words[0]) >= 3 and _place_word(words[0], shapes)
-    if words[0] in ("The", "St", "St.") and len(words) > 1:
+    if words[0] in ("The", "St", "St."):
         words = words[1:]  # 'The Kremlin', 'St Petersburg'
     if words[0] in _PLACE_PARTICLES or words[-1] in _PLACE_PARTICLES:
         return False
@@ -292,7 +292,7 @@ _SENTENCE_WORDS = frozenset(
     namely including yes no thank thanks please well now today yesterday tomorrow
     я мы вы он она они это что как где когда""".split()
 )
-_PARTICLES = frozenset("von van der den de da di del la le bin ibn al el dos du ter".split())
+NAME_PARTICLES = frozenset("von van der den de da di del la le bin ibn al el dos du ter".split())
 _HONORIFICS = frozenset("mr mr. ms ms. mrs mrs. dr dr. sir madam г-н г-жа".split())
 _ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ul|ibn|bin|bint|ben|abu|abd|ould)-"
 """An Arabic article or patronymic glued to a name by a hyphen: 'Bashar al-Assad', 'Abdel Fattah el-Sisi'."""
@@ -343,7 +343,7 @@ def _name_span(tokens: list[str]) -> int:
             break  # 'Patriarch of Moscow and All Russia Kirill': a place after 'All' ends the role
         if _is_name_token(tok):
             run = len(tokens) - i
-        elif tok.lower() in _PARTICLES and run and i > 0 and _is_name_token(tokens[i - 1]):
+        elif tok.lower() in NAME_PARTICLES and run and i > 0 and _is_name_token(tokens[i - 1]):
             pass  # "Ursula von der Leyen": particles inside a name
         else:
             break
@@ -356,15 +356,15 @@ def _name_span(tokens: list[str]) -> int:
     # Prefer "Given Surname"; keep a patronymic or an initial as part of the name.
     if run >= 3 and (_PATRONYMIC.search(name[-2]) or _INITIAL.match(name[-3]) or _INITIAL.match(name[-2])):
         return 3  # 'Vladimir Vladimirovich Putin', 'V. V. Putin', 'George W. Bush'
-    if any(t.lower() in _PARTICLES for t in name):
+    if any(t.lower() in NAME_PARTICLES for t in name):
         # keep particles with the two capitalised words around them
         j = len(name) - 1
         count = 1
-        while j > 0 and (name[j - 1].lower() in _PARTICLES or count < 2):
-            if name[j - 1].lower() not in _PARTICLES:
+        while j > 0 and (name[j - 1].lower() in NAME_PARTICLES or count < 2):
+            if name[j - 1].lower() not in NAME_PARTICLES:
                 count += 1
             j -= 1
-        while j > 0 and name[j].lower() in _PARTICLES:
+        while j > 0 and name[j].lower() in NAME_PARTICLES:
             j -= 1  # "Mohammed bin Salman", not "bin Salman"
         return len(name) - j
     return 2
@@ -535,8 +535,9 @@ def _numbered_generic(label: str, shapes: Shapes) -> str:
     return head if key in shapes.generic_labels and key not in _GROUP_LABELS else ""
 
 
-_JOINT = re.compile(r",?\s+(?:and|AND|And|и|И|&)\s+|,\s+")
-"""Between the two speakers of a joint label: 'Vladimir Putin and Alexander Lukashenko'."""
+JOINT = re.compile(r",?\s+(?:and|AND|And|и|И|&)\s+|,\s+")
+"""Between the speakers of a joint label ('Vladimir Putin and Alexander Lukashenko'); speakers.py splits
+a joint speaker's name with it."""
 
 
 def _joint_label(
@@ -559,7 +560,7 @@ def _joint_label(
     group = _group_label(core, rest, shapes, seen_names)
     if group is not None:
         return Label(label, group, "", affiliation, rest)
-    for m in _JOINT.finditer(core):
+    for m in JOINT.finditer(core):
         left_text, right_text = core[: m.start()].strip(), core[m.end():].strip()
         if not left_text or not right_text:
             continue
@@ -603,7 +604,7 @@ def _group_label(core: str, rest: str, shapes: Shapes, seen_names: frozenset[str
     if m is None:
         return None
     first_text, others = core[: m.start()].strip(), core[m.end():].strip()
-    if not _JOINT.search(others):
+    if not JOINT.search(others):
         return None
     first = _personal_label(first_text, first_text, "", rest, shapes, seen_names)
     if first is None or first.affiliation or "," in first_text:
@@ -715,7 +716,7 @@ def _generic_from(label: str, shapes: Shapes) -> bool:
     words = where.split()
     if not (sep and head.casefold() in shapes.generic_labels and 1 <= len(words) <= 6):
         return False
-    if words[0] != "the" and len(words) >= 2 and _name_span(words) >= 2 and not _one_word_place(where, shapes):
+    if words[0] != "the" and len(words) >= 2 and _name_span(words) >= 2 and not _short_place(where, shapes):
         return False  # 'Remark from Alexander Lukashenko' is his; 'Question from Nizhny Novgorod' is a place's
     if len(words) == 1 and words[0].casefold() in shapes.known_names:
         return False  # 'Remark from Putin' too
@@ -786,7 +787,7 @@ def _personal_label(
         ):
             if len(tokens) == 1:  # a child by first name and age: 'Kirill, 14:'
                 return Label(label, left, "", right, rest)
-            if _JOINT.search(right) and any(
+            if JOINT.search(right) and any(
                 w.rstrip(".,").casefold() in shapes.known_names | seen_names for w in right.split()
             ):
                 # people that no joint label could read ('Vladimir Putin, Alexander Lukashenko and
@@ -1146,7 +1147,7 @@ class _Builder:
         self.turn = _OpenTurn(label, line, [])
         for token in label.name.split():
             token = token.rstrip(".,")
-            if _JOINT.fullmatch(f" {token} ") or not token:
+            if JOINT.fullmatch(f" {token} ") or not token:
                 continue  # the 'and' of a pair ('Vladimir Putin and Alexander Lukashenko') is no name
             if _GLUED_INITIAL.match(token):
                 self.names.add(token.split(".")[-1].casefold())  # 'В.Путин' and 'А.Лукашенко' in a pair too
@@ -1448,8 +1449,8 @@ def _date_block(lines: list[SourceLine], content_idx: list[int], j: int, shapes:
             date, last, timed = replace(date, written=f"{date.written} {text}"), last + 1, True
     if last + 1 < len(content_idx):
         text = lines[content_idx[last + 1]].text.strip()
-        one_word = last + 2 < len(content_idx) and _one_word_place(text, shapes)
-        if (_place_line(text, timed) or one_word) and parse_label(text, shapes) is None:
+        short_place = last + 2 < len(content_idx) and _short_place(text, shapes)
+        if (_place_line(text, timed) or short_place) and parse_label(text, shapes) is None:
             date, last = replace(date, place=text, place_line=lines[content_idx[last + 1]].number), last + 1
     return date, last
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .model import Person, Problem, Role, Transcript, Turn
+from .parser import JOINT, NAME_PARTICLES
 from .slugs import slugify
 
 
@@ -98,10 +99,6 @@ class Resolution:
     problems: tuple[Problem, ...]
 
 
-_PAIR = re.compile(r",?\s+(?:and|AND|And|и|И|&)\s+|,\s+")
-"""Between the names of a joint label, as the parser joins them."""
-
-
 def resolve_transcript(transcript: Transcript, registry: Registry) -> Resolution:
     """Assign a person id to every turn, in order; new people are added to ``registry``."""
     problems: list[Problem] = []
@@ -121,7 +118,7 @@ def resolve_transcript(transcript: Transcript, registry: Registry) -> Resolution
             continue  # a given name alone ('Kirill:') stands for no one else ('Kirill, 14:')
         local.setdefault(name_key(turn.name), pid)
         local.setdefault(key, pid)
-        if words and not _PAIR.search(name):
+        if words and not JOINT.search(name):
             local_surnames.setdefault(words[-1], set()).add(pid)
             if len(words) >= 2 and len(words[0]) > 1 and key not in registry.generic:
                 local_given.setdefault(words[0], set()).add(pid)
@@ -175,8 +172,9 @@ def _is_short(words: list[str]) -> bool:
     return len(words) == 1 or (len(words) >= 2 and all(len(w) == 1 for w in words[:-1]))
 
 
-_PARTICLES = frozenset("al el bin ibn bint ben abu van von der den de da di del dos du la le ter".split())
-"""Words that begin a surname of several words ('Mohammed bin Zayed Al Nahyan' is 'Al Nahyan')."""
+_PARTICLES = NAME_PARTICLES | {"bint", "ben", "abu"}
+"""Words that begin a surname of several words ('Mohammed bin Zayed Al Nahyan' is 'Al Nahyan'): the
+parser's name particles, and 'bint', 'ben' and 'abu', which it does not read inside a label's name."""
 
 
 def _known(
@@ -215,7 +213,7 @@ def _pair(
 ) -> Optional[str]:
     """The pair (or group: 'Vladimir Putin, Alexander Lukashenko and Kassym-Jomart Tokayev')
     speaking in a joint label whose sides are all known people, or None."""
-    sides = _PAIR.split(name)
+    sides = JOINT.split(name)
     if len(sides) < 2:
         return None
     ids = [_known(natural_order(side), registry, local, local_surnames) for side in sides]
