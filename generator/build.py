@@ -15,10 +15,10 @@ import shutil
 import sys
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Sequence
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 from . import curation as curation_mod
 from .enrich import Context, Enriched, combine, duplicate_pages, enrich_one
@@ -31,9 +31,9 @@ from .reader import read_folder
 from .downloads import download_batches, transcript_downloads
 from .figures import figure_batches
 from .render import Links, Page, render_batches, render_transcripts
-from .search import PAGEFIND_JOBS, PAGEFIND_PART, SearchPlan, assign_parts, choose, run_pagefind, search_document
+from .search import PAGEFIND_JOBS, PAGEFIND_NICE, PAGEFIND_PART, SearchPlan, assign_parts, choose, run_pagefind, search_document
 from .site import SiteBuildError, make_readable, mkdocs_build_isolated, recover, swap_in, workspace
-from .writer import Stager, copy_hand_written, publish, write_tree
+from .writer import Receipt, Stager, copy_hand_written, publish, write_tree
 
 log = logging.getLogger("generator")
 ROOT = Path(__file__).resolve().parent.parent
@@ -208,35 +208,73 @@ def prepare(
     return Prepared(archive, tuple(problems), plan)
 
 
+class SearchReady(list):
+    """An empty batch in ``produce``'s stream: every page the search index reads (those of
+    ``search.INDEXED``) came before it, so Pagefind may start. A caller that does not look for it
+    sees an empty batch."""
+
+
+class Sink:
+    """What ``produce`` does with each batch in the process that made it, a forked worker or this
+    one. Unset, a batch comes out as it is; ``build_site`` sets ``write`` to stage the pages, so
+    that workers write their own pages in parallel and send back only a ``writer.Receipt``, which
+    comes out instead. ``seconds`` is the time spent writing in this process."""
+
+    def __init__(self) -> None:
+        self.write: Optional[Callable[[list[Made]], Any]] = None
+        self.seconds = 0.0
+
+    def __call__(self, batch: list[Made]) -> Any:
+        if self.write is None:
+            return batch
+        start = time.perf_counter()
+        try:
+            return self.write(batch)
+        finally:
+            self.seconds += time.perf_counter() - start
+
+
 def produce(
     archive: Archive, plan: SearchPlan, *, directory_urls: bool = True, offline: bool = False,
-    timings: Optional[Timings] = None, cache: Optional[PageCache] = None,
-) -> Iterator[list[Made]]:
+    timings: Optional[Timings] = None, cache: Optional[PageCache] = None, sink: Optional[Sink] = None,
+) -> Iterator[Any]:
     """Every generated page and data file, in batches (transcript pages and downloads in slices of
     a few hundred transcripts), so that a caller can write each batch and let it go before the
     next is made: at 10,000 transcripts the pages come to 1.4 GB of text.
 
+    The rendered pages come first, then a ``SearchReady`` marker, then the data files, figure
+    pages and downloads, none of which the search index reads.
+
     With a ``cache`` (the watch loop's), a page made last round from equal inputs comes as a
-    ``Kept`` marker instead of being made again."""
+    ``Kept`` marker instead of being made again. With a ``sink`` (and no cache), each batch goes
+    through it where it was made, and what it returns comes instead (``Sink``)."""
+    if sink is not None and cache is not None:
+        raise ValueError("a sink and a cache exclude each other: a cache keeps the pages themselves")
     timings = timings or Timings()
+    finish = sink or (lambda batch: batch)
     workers = os.cpu_count() or 1
     yield from _timed(timings, "render", render_batches(
-        archive, directory_urls=directory_urls, search=plan, workers=workers, cache=cache))
-    yield [Page("data/archive.json", timings.measure(
-        "export", archive_json, archive, directory_urls=directory_urls, workers=workers, cache=cache))]
-    yield from _timed(timings, "figures", figure_batches(archive, Links(directory_urls), workers=workers, cache=cache))
-    yield from _timed(timings, "downloads", download_batches(archive, workers=workers, cache=cache))
+        archive, directory_urls=directory_urls, search=plan, workers=workers, cache=cache, finish=sink), sink)
+    yield SearchReady()
+    json_page = Page("data/archive.json", timings.measure(
+        "export", archive_json, archive, directory_urls=directory_urls, workers=workers, cache=cache))
+    yield finish([json_page])
+    del json_page
+    yield from _timed(timings, "figures", figure_batches(
+        archive, Links(directory_urls), workers=workers, cache=cache, finish=sink), sink)
+    yield from _timed(timings, "downloads", download_batches(archive, workers=workers, cache=cache, finish=sink), sink)
     if offline:
-        yield vendor_pages()
+        yield finish(vendor_pages())
 
 
-def _timed(timings: Timings, name: str, batches: Iterator[list[Page]]) -> Iterator[list[Page]]:
-    """The batches, with the time spent making them (not the caller's time between them) added to
-    ``name``."""
+def _timed(timings: Timings, name: str, batches: Iterator[Any], sink: Optional[Sink] = None) -> Iterator[Any]:
+    """The batches, with the time spent making them (not the caller's time between them, nor the
+    time ``sink`` spent writing in this process) added to ``name``."""
     while True:
         start = time.perf_counter()
+        written = sink.seconds if sink is not None else 0.0
         batch = next(batches, None)
-        timings.add(name, time.perf_counter() - start)
+        timings.add(name, time.perf_counter() - start - ((sink.seconds - written) if sink is not None else 0.0))
         if batch is None:
             return
         yield batch
@@ -289,7 +327,7 @@ def vendor_pages() -> list[Page]:
 
 
 def build_site(
-    batches: Iterable[list[Page]],
+    batches: Iterable[Any],
     search: Optional[SearchPlan],
     *,
     docs_dir: Path,
@@ -298,13 +336,16 @@ def build_site(
     transcripts: Sequence[str] = (),
     timings: Optional[Timings] = None,
     sync_docs: bool = True,
+    sink: Optional[Sink] = None,
 ) -> None:
     """Stage the docs dir, build it with MkDocs, then swap in the new site and sync the docs dir.
 
     Each batch of pages is written to the staging dir (and, for Pagefind, to its index parts) and
-    let go before the next is made. ``transcripts`` lists the transcript pages' docs-dir paths,
-    which decide the Pagefind parts. The offline edition passes ``sync_docs=False``: its pages link
-    to ``.html`` files and stay in the staging dir, so ``site_src/`` always holds the hosted edition.
+    let go before the next is made. When ``batches`` is ``produce``'s stream with ``sink``, the
+    sink is set to write each batch where it is made, so that forked workers write their own
+    pages. ``transcripts`` lists the transcript pages' docs-dir paths, which decide the Pagefind
+    parts. The offline edition passes ``sync_docs=False``: its pages link to ``.html`` files and
+    stay in the staging dir, so ``site_src/`` always holds the hosted edition.
     """
     timings = timings or Timings()
     site_dir = site_dir.resolve()
@@ -320,38 +361,64 @@ def build_site(
         parts = 1 if lunr else search.parts
         part_of = assign_parts(transcripts, parts)
         part_dirs = [work / f"search-{k}" for k in range(parts)]
-        batch_iter = iter(batches)
-        while (batch := next(batch_iter, None)) is not None:
-            start = time.perf_counter()
-            stager.add(batch)
+        new_site = work / "site"
+        index = work / "index"
+        stop = threading.Event()
+        indexing: Optional[Future] = None
+
+        def stage(batch: list[Page]) -> Receipt:
+            """Write one batch into the staging dir and, for Pagefind, its index parts (in the
+            process that made the batch)."""
+            receipt = stager.add(batch)
             if not lunr:
                 for page in batch:
                     doc = search_document(page)
                     if doc is not None:
+                        if indexing is not None:
+                            raise ValueError(f"{page.path} came after the search index started")
                         write_tree(part_dirs[part_of.get(page.path, 0)], [doc])
-            batch = None  # let the batch go before the next one is made
-            _return_freed_memory()
-            timings.add("stage", time.perf_counter() - start)
-        staged = stager.finish()
-        gc.collect()  # the archive is gone with the last batch: MkDocs and Pagefind get its memory
-        _return_freed_memory()
-        new_site = work / "site"
-        index = work / "index"
-        stop = threading.Event()
+            return receipt
+
+        if sink is not None:
+            sink.write = stage
         with ThreadPoolExecutor(max_workers=1) as pool:
-            indexing = None
-            if not lunr:
+
+            def start_indexing() -> None:
+                """Pagefind indexes the staged copies from here on, at a lower priority than the
+                generator and MkDocs, so that it takes only the time a core would idle: while the
+                generator makes the figure pages and downloads, then beside MkDocs (parts, if any,
+                one after another)."""
+                nonlocal indexing
                 for folder in part_dirs:
                     folder.mkdir(exist_ok=True)
-                # Pagefind indexes the staged copies while MkDocs builds, so that both cores stay
-                # busy (parts, if any, one after another).
-                timings.stages.setdefault("mkdocs", 0.0)  # reported in pipeline order
                 indexing = pool.submit(
-                    timings.measure, "search index", run_pagefind, part_dirs, index, PAGEFIND_JOBS, stop)
+                    timings.measure, "search index", run_pagefind, part_dirs, index, PAGEFIND_JOBS, stop,
+                    nice=PAGEFIND_NICE)
+
             try:
+                batch_iter = iter(batches)
+                while (batch := next(batch_iter, None)) is not None:
+                    if isinstance(batch, SearchReady) and not lunr and indexing is None:
+                        start_indexing()
+                    if isinstance(batch, Receipt):
+                        stager.record(batch)
+                    else:
+                        start = time.perf_counter()
+                        stager.record(stage(batch))
+                        timings.add("stage", time.perf_counter() - start)
+                    batch = None  # let the batch go before the next one is made
+                    _return_freed_memory()
+                staged = stager.finish()
+                if sink is not None:
+                    timings.add("stage", sink.seconds)
+                    sink.write = None
+                gc.collect()  # the archive is gone with the last batch: MkDocs and Pagefind get its memory
+                _return_freed_memory()
+                if not lunr and indexing is None:
+                    start_indexing()
                 timings.measure("mkdocs", mkdocs_build_isolated, config_file, staging, new_site, material_search=lunr)
             except BaseException:
-                stop.set()  # MkDocs' error (or Ctrl-C) is the one to report: stop Pagefind, don't wait
+                stop.set()  # the generator's or MkDocs' error (or Ctrl-C) is the one to report: stop Pagefind
                 raise
             if indexing is not None:
                 try:
@@ -389,4 +456,4 @@ def report(problems: tuple[Problem, ...] | list[Problem], stream=sys.stderr) -> 
         print(str(p), file=stream)
 
 
-__all__ = ["read_folder", "process_all", "prepare", "produce", "generate", "build_site", "Timings", "SiteBuildError", "report"]
+__all__ = ["read_folder", "process_all", "prepare", "produce", "SearchReady", "Sink", "generate", "build_site", "Timings", "SiteBuildError", "report"]

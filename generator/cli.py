@@ -55,12 +55,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     _progress(f"building the site with MkDocs into {site_dir}")
     archive, plan = prepared.archive, prepared.search
     n, transcripts = len(archive.entries), [e.src_uri for e in archive.entries]
-    batches = pipeline.produce(archive, plan, directory_urls=not args.offline, offline=args.offline, timings=timings)
+    sink = pipeline.Sink()  # workers write the pages they make (build_site sets it)
+    batches = pipeline.produce(
+        archive, plan, directory_urls=not args.offline, offline=args.offline, timings=timings, sink=sink)
     del prepared, archive  # only `batches` keeps the archive, until the last page is made
     try:
         pipeline.build_site(
             batches, plan, docs_dir=args.docs_dir, site_dir=site_dir, config_file=config, timings=timings,
-            transcripts=transcripts, sync_docs=not args.offline,
+            transcripts=transcripts, sync_docs=not args.offline, sink=sink,
         )
     except pipeline.SiteBuildError as exc:
         print(f"error: {exc}\nThe previous site and docs dir were left as they were.", file=sys.stderr)

@@ -22,7 +22,7 @@ import csv
 import io
 import json
 import re
-from typing import TYPE_CHECKING, Any, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional
 
 from . import render as _render  # module, not names: safe if render.py ever imports this module
 from .model import Archive, Entry, Paragraph, Transcript, Turn
@@ -326,14 +326,18 @@ def transcript_downloads(
 
 def download_batches(
     archive: Archive, *, site_name: str = "Transcript Archive", base_url: str = "", workers: int = 1,
-    cache: Optional[PageCache] = None,
-) -> Iterator[list[Made]]:
+    cache: Optional[PageCache] = None, finish: Optional[Callable[[list[Made]], Any]] = None,
+) -> Iterator[Any]:
     """``data/turns.csv`` and, per transcript, its ``.txt``, ``.md.txt``, ``.xml`` (TEI), ``.bib``
     and ``.csl.json`` downloads (paths from ``download_paths``), in batches as they are made (at
     10,000 transcripts they come to 530 MB of text).
 
     With a ``cache``, a transcript whose downloads would come out the same (same entry, same
-    speakers) gets ``Kept`` markers instead, and only the others are made."""
+    speakers) gets ``Kept`` markers instead, and only the others are made. With ``finish`` (no
+    cache), each batch is passed through it in the process that made it, and what it returns comes
+    instead (``parallel.fork_stream``)."""
+    if finish is not None and cache is not None:
+        raise ValueError("finish and cache exclude each other: a cache keeps the pages themselves")
     entries = list(archive.entries)
     keys: dict[str, Any] = {}
     if cache is not None:
@@ -359,7 +363,7 @@ def download_batches(
     # Forked workers write the per-transcript files while this process writes turns.csv.
     for _, batch in fork_stream(files, len(entries), workers,
                                 also=lambda: [[_render.Page("data/turns.csv", _turns_csv(archive, cache))]],
-                                parallel_from=PARALLEL_FROM):
+                                parallel_from=PARALLEL_FROM, finish=finish):
         yield batch if cache is None else [cache.remember(p, keys[p.path]) if p.path in keys else p for p in batch]
 
 

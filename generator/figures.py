@@ -833,27 +833,36 @@ def figure_pages(
 
 def figure_batches(
     archive: Archive, renderer_or_links: Any, figures: Optional[tuple[Figure, ...]] = None, workers: int = 1,
-    *, cache: Optional[PageCache] = None,
-) -> Iterator[list[Made]]:
+    *, cache: Optional[PageCache] = None, finish: Optional[Callable[[list[Made]], Any]] = None,
+) -> Iterator[Any]:
     """``figure_pages`` in batches as they are rendered (at 10,000 transcripts, 220 MB of text).
 
     With a ``cache`` (the watch loop's), the figures of a transcript are found again only when the
     transcript or the topics changed, a page whose inputs are unchanged comes as a ``Kept`` marker,
-    and everything runs in this process (few pages are made, and the keys must stay here)."""
+    and everything runs in this process (few pages are made, and the keys must stay here).
+
+    With ``finish`` (no cache), each batch is passed through it in the process that rendered it,
+    and what it returns comes instead (``parallel.fork_stream``)."""
+    if finish is not None and cache is not None:
+        raise ValueError("finish and cache exclude each other: a cache keeps the pages themselves")
     links = getattr(renderer_or_links, "links", renderer_or_links)
     topics = archive.topics if cache is None else cache.value("figure topics", archive.topics, lambda: archive.topics)
     book = _Book(archive, topics, links, _parts(archive, topics, figures, workers, cache), cache)
     # Topics are independent: forked workers render some while this process writes the CSV.
-    csv_page: list[Made] = []
+    csv_page: list[Any] = []
     for k, done in fork_stream(
         book.topic_pages, len(topics), workers if cache is None and len(archive.entries) >= PARALLEL_FROM else 1,
-        also=lambda: [book.csv_page()], parallel_from=0,
+        also=lambda: [[book.csv_page()]], parallel_from=0, finish=finish,
     ):
         if k < 0:
             csv_page.append(done)
             continue
         yield done
-    yield book.other_pages() + [book.index_page()] + csv_page
+    if finish is None:
+        yield book.other_pages() + [book.index_page()] + [page for batch in csv_page for page in batch]
+    else:
+        yield finish(book.other_pages() + [book.index_page()])
+        yield from csv_page
 
 
 class _Part:

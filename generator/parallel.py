@@ -30,9 +30,16 @@ SLICES_PER_WORKER = 8
 _JOB: Optional[Callable[[int, int], Any]] = None
 
 
+def _same(result: T) -> T:
+    return result
+
+
+_FINISH: Callable[[Any], Any] = _same
+
+
 def _run(bounds: tuple[int, int]) -> Any:
     assert _JOB is not None
-    return _JOB(*bounds)
+    return _FINISH(_JOB(*bounds))
 
 
 def workers_default() -> int:
@@ -51,24 +58,30 @@ def fork_stream(
     *,
     also: Optional[Callable[[], Iterable[T]]] = None,
     parallel_from: int = PARALLEL_FROM,
-) -> Iterator[tuple[int, T]]:
+    finish: Optional[Callable[[T], Any]] = None,
+) -> Iterator[tuple[int, Any]]:
     """``(k, fn(a, b))`` for each slice k = (a, b) of range(n), and ``(-1, x)`` for each x of
     ``also()``, each as soon as it is ready, so that the caller can write a result and let it go
     before the others are done.
 
     Results come in the order they are finished, not in slice order. A worker's result waits in
     this process only until this process finishes its current item (of ``also()``, which may be a
-    generator, or a slice)."""
+    generator, or a slice).
+
+    With ``finish``, each result (of a slice or of ``also()``) is passed through it in the process
+    that made it, and what it returns comes instead: a worker can write its pages itself and
+    send back only a note of them."""
+    finish = finish or _same
     workers = workers or workers_default()
     if workers <= 1 or n < parallel_from or "fork" not in mp.get_all_start_methods():
         for item in also() if also is not None else ():
-            yield -1, item
+            yield -1, finish(item)
         for k, (a, b) in enumerate(slices(n, 1)):
-            yield k, fn(a, b)
+            yield k, finish(fn(a, b))
         return
-    global _JOB
+    global _JOB, _FINISH
     bounds = slices(n, workers * SLICES_PER_WORKER)
-    _JOB = fn
+    _JOB, _FINISH = fn, finish
     outer_freeze = gc.get_freeze_count() > 0  # a caller froze already (the watch loop): leave it so
     gc.freeze()  # the children's collector leaves the shared objects alone: fewer copied pages
     # One worker per core but the parent's own: the parent works too.
@@ -89,18 +102,18 @@ def fork_stream(
                     yield k, take(k)
 
         for item in also() if also is not None else ():
-            yield -1, item
+            yield -1, finish(item)
             yield from arrived()
         for k in range(len(bounds) - 1, -1, -1):
             yield from arrived()
             if k in waiting and futures[k].cancel():  # not started by a worker: do it here
                 waiting.discard(k)
-                yield k, fn(*bounds[k])
+                yield k, finish(fn(*bounds[k]))
         for k in sorted(waiting):
             yield k, take(k)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-        _JOB = None
+        _JOB, _FINISH = None, _same
         if not outer_freeze:
             gc.unfreeze()
 

@@ -210,11 +210,16 @@ class Renderer:
         return markdown_page(path, meta, body, html_body=html_body)
 
     # ------------------------------------------------------------------ pages
-    def batches(self, workers: int = 1) -> Iterator[list[Page]]:
+    def batches(self, workers: int = 1, finish: Optional[Callable[[list[Page]], Any]] = None) -> Iterator[Any]:
         """Every page, in batches: the pages about the whole archive, and slices of transcript
         pages as each is rendered, so that a caller writing them to disk never holds them all (at
         10,000 transcripts they come to 490 MB of text). With ``workers`` > 1, forked workers render
-        transcript pages while this process renders the pages about the whole archive."""
+        transcript pages while this process renders the pages about the whole archive.
+
+        With ``finish`` (no cache), each batch is passed through it in the process that rendered
+        it, and what it returns comes instead (``parallel.fork_stream``)."""
+        if finish is not None and self.cache is not None:
+            raise ValueError("finish and cache exclude each other: a cache keeps the pages themselves")
 
         def whole_archive() -> Iterator[list[Page]]:
             yield [self.home(), self.search_page(), self.tags_page()]
@@ -236,7 +241,7 @@ class Renderer:
             entries = [e for e in entries if e.src_uri in keys]
             yield kept
         for _, batch in fork_stream(lambda a, b: [self.transcript(e) for e in entries[a:b]], len(entries), workers,
-                                    also=whole_archive, parallel_from=PARALLEL_FROM):
+                                    also=whole_archive, parallel_from=PARALLEL_FROM, finish=finish):
             if self.cache is not None:
                 batch = [self.cache.remember(p, keys[p.path]) if p.path in keys else p for p in batch]
             yield batch
@@ -723,11 +728,12 @@ PARALLEL_FROM = 1000
 
 def render_batches(
     archive: Archive, *, directory_urls: bool = True, search: Optional[SearchPlan] = None, workers: int = 1,
-    cache: Optional[PageCache] = None,
-) -> Iterator[list[Made]]:
-    """Every Markdown page of the archive, in batches as they are rendered (``Renderer.batches``);
-    with a ``cache``, ``Kept`` stands for each page whose inputs did not change since last round."""
-    yield from Renderer(archive, directory_urls=directory_urls, search=search, cache=cache).batches(workers)
+    cache: Optional[PageCache] = None, finish: Optional[Callable[[list[Page]], Any]] = None,
+) -> Iterator[Any]:
+    """Every Markdown page of the archive, in batches as they are rendered (``Renderer.batches``,
+    which says what ``finish`` does); with a ``cache``, ``Kept`` stands for each page whose inputs
+    did not change since last round."""
+    yield from Renderer(archive, directory_urls=directory_urls, search=search, cache=cache).batches(workers, finish)
 
 
 def render_transcripts(

@@ -13,6 +13,7 @@ overridden by ``build --search``. With ``auto``:
 from __future__ import annotations
 
 import math
+import os
 import re
 import subprocess
 import tempfile
@@ -46,6 +47,10 @@ PAGEFIND_JOBS = 1
 """Pagefind parts indexed at the same time. Each uses one core, and MkDocs runs beside them: on two
 cores, one at a time was faster at 10,000 (whole build 107 s, MkDocs 29 s, Pagefind 35 s) than two
 (114 s: MkDocs slowed to 40 s), and holds one part's memory instead of two."""
+PAGEFIND_NICE = 10
+"""How much lower Pagefind's CPU priority is than the build's. Pagefind starts as soon as the pages
+it indexes are staged, while the generator still makes the figure pages and downloads on both
+cores; at this priority it takes what they leave idle instead of slowing them."""
 INDEXED = ("index.md", "transcripts/", "speakers/", "topics/", "chronology/")
 """Docs-dir paths of the pages Pagefind indexes; the others carry no ``data-pagefind-body``."""
 
@@ -155,11 +160,23 @@ def configured_engine(config_file: Path) -> str:
     return str((data.get("extra") or {}).get("search_engine", "auto"))
 
 
-def run_pagefind(part_dirs: list[Path], out_dir: Path, jobs: int = 1, stop: Optional[threading.Event] = None) -> None:
+def _lower_priority(pid: int, nice: int) -> None:
+    """Raise process ``pid``'s niceness by ``nice`` (``python -m pagefind`` execs the binary in the
+    same process, so the binary keeps it). Where that is not possible, nothing changes."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, pid, os.getpriority(os.PRIO_PROCESS, pid) + nice)
+    except (AttributeError, OSError):
+        pass
+
+
+def run_pagefind(
+    part_dirs: list[Path], out_dir: Path, jobs: int = 1, stop: Optional[threading.Event] = None, *, nice: int = 0
+) -> None:
     """Index each part's documents with Pagefind (pinned PyPI ``pagefind[bin]``) into ``out_dir``,
     laid out like the site (``pagefind/``, ``pagefind/part-1/``, ...), ``jobs`` parts at a time.
     Each Pagefind run uses one core and about 0.55 MB per transcript of its part. Setting ``stop``
-    ends the runs (the build failed elsewhere)."""
+    ends the runs (the build failed elsewhere). ``nice`` lowers their CPU priority (Unix
+    niceness), so that they take the cores only when the build's other processes leave them idle."""
     stop = stop or threading.Event()
 
     def index(k: int) -> None:
@@ -171,6 +188,8 @@ def run_pagefind(part_dirs: list[Path], out_dir: Path, jobs: int = 1, stop: Opti
                  "--output-path", str(out_dir / bundle(k))],
                 stdout=log, stderr=subprocess.STDOUT, text=True,
             )
+            if nice:
+                _lower_priority(proc.pid, nice)
             while proc.poll() is None:
                 if stop.wait(0.2):
                     proc.kill()

@@ -192,13 +192,25 @@ def _holds(path: Path, text: str) -> bool:
         return fh.read(1) == b""
 
 
+@dataclass(frozen=True)
+class Receipt:
+    """What ``Stager.add`` staged: the pages' paths, and those that differ from the docs dir. A
+    forked worker that staged its own pages hands this back instead of their text."""
+
+    paths: tuple[str, ...]
+    changed: tuple[str, ...]
+
+
 class Stager:
     """Fills the new folder ``staging`` with pages, comparing each with ``docs_dir`` on the way.
 
     A page whose bytes equal the docs dir's copy is hard-linked from it instead of written (a copy
     if the two folders are on different file systems); ``publish`` later moves only the changed
     pages into the docs dir, so an unchanged page is neither written twice nor read back. Pages
-    may come in batches (``add``), so that a caller need not hold them all.
+    may come in batches (``add``), so that a caller need not hold them all. ``add`` works in a
+    forked worker too, on its copy of the stager: the ``Receipt`` it returns is what ``record``
+    counts, in the process that finishes. Two pages for one path are refused in any process: each
+    file is created only if it does not exist.
     """
 
     def __init__(self, staging: Path, docs_dir: Path):
@@ -208,11 +220,12 @@ class Stager:
         self.changed: list[str] = []
         self._made: set[Path] = set()
 
-    def add(self, pages: Iterable[Page]) -> None:
+    def add(self, pages: Iterable[Page]) -> Receipt:
+        paths, changed = [], []
         for page in pages:
             if not is_generated(page.path):
                 raise ValueError(f"refusing to write {page.path}: not a generated path")
-            self.paths.append(page.path)
+            paths.append(page.path)
             target = self.staging / page.path
             if target.parent not in self._made:
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -230,12 +243,18 @@ class Stager:
                     except OSError:
                         pass
                 else:
-                    self.changed.append(page.path)
+                    changed.append(page.path)
             else:
-                self.changed.append(page.path)
+                changed.append(page.path)
             with open(target, "xb") as fh:  # "x": two pages for one path are refused
                 for piece in _encoded(page.text):
                     fh.write(piece)
+        return Receipt(tuple(paths), tuple(changed))
+
+    def record(self, receipt: Receipt) -> None:
+        """Count pages staged by ``add``, here or in a forked worker."""
+        self.paths.extend(receipt.paths)
+        self.changed.extend(receipt.changed)
 
     def finish(self) -> Staged:
         (self.staging / MANIFEST).write_text(json.dumps(sorted(self.paths), indent=0) + "\n", encoding="utf-8")
@@ -245,7 +264,7 @@ class Stager:
 def stage(staging: Path, docs_dir: Path, pages: Iterable[Page]) -> Staged:
     """Stage all ``pages`` at once (see ``Stager``)."""
     stager = Stager(staging, docs_dir)
-    stager.add(pages)
+    stager.record(stager.add(pages))
     return stager.finish()
 
 

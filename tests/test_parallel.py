@@ -70,3 +70,60 @@ def test_forked_build_equals_a_single_process_build(corpus, monkeypatch):
     assert len(pools) >= 5  # parse, render, export, figures (twice), downloads
     assert forked.keys() == alone.keys()
     assert [p for p in alone if forked[p] != alone[p]] == []
+
+
+def test_finish_runs_where_each_result_was_made():
+    """``finish`` turns each result into what comes out, in the process that made it: a worker
+    writes what it made and sends back only a note of it."""
+    import os
+
+    parent = os.getpid()
+    got = list(fork_stream(lambda a, b: list(range(a, b)), 100, 2, also=lambda: [["whole"]], parallel_from=0,
+                           finish=lambda result: (os.getpid(), len(result))))
+    assert sum(n for k, (_, n) in got if k >= 0) == 100 and dict(got)[-1] == (parent, 1)
+    assert {pid for _, (pid, _) in got} - {parent}, "no worker made (and finished) a slice"
+    alone = list(fork_stream(lambda a, b: list(range(a, b)), 100, 1, also=lambda: [["whole"]],
+                             finish=lambda result: (os.getpid(), len(result))))
+    assert {pid for _, (pid, _) in alone} == {parent}
+
+
+def test_workers_that_stage_their_own_pages_stage_every_page_once(corpus, monkeypatch, tmp_path):
+    """``produce`` with a ``Sink`` that stages each batch where it is made (as ``build_site``
+    sets it): forked workers write their pages and send back receipts; the staging dir then
+    holds exactly the pages one process makes, and the receipts name each of them once."""
+    from generator.writer import Receipt, Stager
+
+    alone = _pages(corpus)
+    for module in (build, downloads, export, figures, render):
+        monkeypatch.setattr(module, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(build.os, "cpu_count", lambda: 2)
+    prepared = build.prepare(corpus)
+    staging, docs = tmp_path / "staging", tmp_path / "docs"
+    staging.mkdir()
+    stager = Stager(staging, docs)
+    sink = build.Sink()
+    sink.write = stager.add
+    stream = list(build.produce(prepared.archive, prepared.search, sink=sink))
+    receipts = [item for item in stream if isinstance(item, Receipt)]
+    assert len(receipts) + 1 == len(stream)  # and one SearchReady marker
+    for receipt in receipts:
+        stager.record(receipt)
+    staged = stager.finish()
+    assert sorted(staged.paths) == sorted(alone) and sorted(staged.changed) == sorted(alone)
+    on_disk = {p.relative_to(staging).as_posix(): p.read_bytes()
+               for p in staging.rglob("*") if p.is_file() and p.name != ".generated.json"}
+    assert on_disk == {path: text.encode("utf-8") for path, text in alone.items()}
+
+
+def test_every_page_the_search_index_reads_comes_before_the_marker(corpus):
+    """Pagefind starts at ``SearchReady``: no page it indexes may come after it."""
+    from generator.search import search_document
+
+    prepared = build.prepare(corpus)
+    stream = list(build.produce(prepared.archive, prepared.search))
+    marks = [k for k, batch in enumerate(stream) if isinstance(batch, build.SearchReady)]
+    assert len(marks) == 1 and stream[marks[0]] == []
+    indexed_before = [p.path for batch in stream[:marks[0]] for p in batch if search_document(p) is not None]
+    indexed_after = [p.path for batch in stream[marks[0]:] for p in batch if search_document(p) is not None]
+    assert indexed_before and indexed_after == []
+    assert any(p.startswith("figures/") for batch in stream[marks[0]:] for p in (q.path for q in batch))

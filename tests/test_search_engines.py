@@ -218,3 +218,23 @@ def test_search_under_a_project_site_path(corpus, browser, engine):
             page.goto(next(h for h in hrefs if target in h))
             assert marker in page.content()
         assert not failed, failed
+
+
+def test_pagefind_runs_at_a_lower_priority():
+    """Pagefind starts while the generator still works on both cores: ``run_pagefind(nice=...)``
+    lowers its priority (``_lower_priority``), here checked on a stand-in process."""
+    import os
+    import subprocess
+    import sys
+
+    from generator.search import _lower_priority
+
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        before = os.getpriority(os.PRIO_PROCESS, proc.pid)
+        _lower_priority(proc.pid, 10)
+        assert os.getpriority(os.PRIO_PROCESS, proc.pid) == min(19, before + 10)
+    finally:
+        proc.kill()
+        proc.wait()
+    _lower_priority(proc.pid, 10)  # a process already gone: nothing happens, nothing is raised

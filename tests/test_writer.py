@@ -78,3 +78,25 @@ def test_large_pages_are_written_and_compared_in_pieces(tmp_path, monkeypatch):
     assert not writer._holds(path, text + " ")
     assert not writer._holds(path, text[:-1])
     assert not writer._holds(path, text.replace("да", "не"))
+
+
+def test_a_receipt_counts_pages_another_stager_wrote(tmp_path):
+    """A forked worker stages pages on its copy of the stager; the parent records its receipt and
+    finishes with every path and every changed path."""
+    from generator.writer import Stager
+
+    docs = tmp_path / "docs"
+    _build(docs, tmp_path / "w1", [Page("transcripts/a.md", "A")])
+    staging = tmp_path / "w2"
+    staging.mkdir()
+    parent, worker = Stager(staging, docs), Stager(staging, docs)
+    receipt = worker.add([Page("transcripts/a.md", "A"), Page("transcripts/b.md", "B")])
+    assert receipt.paths == ("transcripts/a.md", "transcripts/b.md") and receipt.changed == ("transcripts/b.md",)
+    assert parent.paths == []  # add alone counts nothing: the receipt is recorded where the stage ends
+    parent.record(receipt)
+    parent.record(parent.add([Page("index.md", "home")]))
+    staged = parent.finish()
+    assert staged.paths == ("transcripts/a.md", "transcripts/b.md", "index.md")
+    assert staged.changed == ("transcripts/b.md", "index.md")
+    with pytest.raises(FileExistsError):  # the other stager's file is there: a second page for it is refused
+        parent.add([Page("transcripts/b.md", "B again")])
