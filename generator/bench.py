@@ -579,7 +579,7 @@ def table(result: dict) -> str:
     for name, sec in o["stages_s"].items():
         rows.append((f"  {name} (s)", sec, b["mkdocs_s"] if name == "mkdocs" else None))
     rows += [
-        ("  startup, swap, other (s; search index runs beside MkDocs)", o["startup_and_other_s"], None),
+        ("  startup, swap, other (s; the search index runs beside the last stages and MkDocs)", o["startup_and_other_s"], None),
         ("generator stages before MkDocs (s)", o["generator_s"], None),
         ("ms per transcript", result["ours_ms_per_transcript"], result["baseline_ms_per_transcript"]),
         ("CPU time, all processes (s)", o["cpu_s"], b["cpu_s"]),
