@@ -535,7 +535,9 @@ def _numbered_generic(label: str, shapes: Shapes) -> str:
     return head if key in shapes.generic_labels and key not in _GROUP_LABELS else ""
 
 
-JOINT = re.compile(r",?\s+(?:and|AND|And|и|И|&)\s+|,\s+")
+_CONNECTOR = r"(?:and|AND|And|и|И|&)"
+"""The word joining the last two speakers of a joint label."""
+JOINT = re.compile(rf",?\s+{_CONNECTOR}\s+|,\s+")
 """Between the speakers of a joint label ('Vladimir Putin and Alexander Lukashenko'); speakers.py splits
 a joint speaker's name with it."""
 
@@ -615,7 +617,7 @@ def _group_label(core: str, rest: str, shapes: Shapes, seen_names: frozenset[str
         return None  # a role before the first name only as a title: 'President of Russia Vladimir Putin, ...'
     if len(first.name.split()) < 2 and first.name.rstrip(".").casefold() not in shapes.known_names | seen_names:
         return None
-    if re.match(r"(?:and|AND|And|и|И|&)\s", others):
+    if re.match(rf"{_CONNECTOR}\s", others):
         return None  # 'A, and B' is a pair with an Oxford comma, read by ``_joint_label``
     tail = _joint_label(others, others, "", rest, shapes, seen_names)
     if tail is None:
