@@ -199,10 +199,11 @@ def _known(
         if short in local:
             return local[short]
     if _is_short(words):
-        here = local_surnames.get(words[-1] if words else key, set())
+        surname = words[-1] if words else key
+        here = local_surnames.get(surname, set())
         if here:
             return next(iter(here)) if len(here) == 1 else None
-        curated = registry.by_surname.get(words[-1] if words else key, set())
+        curated = registry.by_surname.get(surname, set())
         if len(curated) == 1:
             return next(iter(curated))
     return None
