@@ -270,11 +270,13 @@ def produce(
 def _timed(timings: Timings, name: str, batches: Iterator[Any], sink: Optional[Sink] = None) -> Iterator[Any]:
     """The batches, with the time spent making them (not the caller's time between them, nor the
     time ``sink`` spent writing in this process) added to ``name``."""
+    def writing() -> float:
+        return sink.seconds if sink is not None else 0.0
+
     while True:
-        start = time.perf_counter()
-        written = sink.seconds if sink is not None else 0.0
+        start, written = time.perf_counter(), writing()
         batch = next(batches, None)
-        timings.add(name, time.perf_counter() - start - ((sink.seconds - written) if sink is not None else 0.0))
+        timings.add(name, time.perf_counter() - start - (writing() - written))
         if batch is None:
             return
         yield batch
