@@ -269,12 +269,23 @@ def _named_place(words: list[str], shapes: Shapes) -> bool:
     return len(last) >= 5 and last.endswith(_PLACE_ENDINGS) and last not in _NOT_PLACE_ENDINGS
 
 
+_REMOTE_PLACE = re.compile(
+    r"(?:(?:via|by|in)\s+)?(?:videoconference|video\s+conference|video\s?link|teleconference|"
+    r"telephone|phone|videoconference\s+format|video\s+format|online)",
+    re.I,
+)
+"""Where a meeting held at a distance took place, as datelines write it in lower case: 'January 12,
+2022, videoconference', 'via videoconference', 'by telephone'."""
+
+
 def _looks_like_place(place: str) -> bool:
     words = place.split()
     if not words or len(words) > 10 or len(place) > 120:
         return False
     if place[-1] in ".!?;:":
         return False
+    if _REMOTE_PLACE.fullmatch(place):
+        return True
     if not (place[0].isupper() or place[0].isdigit()):
         return False
     return not any(w.lower() in _SENTENCE_WORDS for w in words)
@@ -331,6 +342,14 @@ def _is_name_token(token: str) -> bool:
     )
 
 
+def _given_name_before(tokens: list[str], i: int) -> bool:
+    """Whether the particle at ``i`` follows a name token, past any other particles ('van der')."""
+    k = i - 1
+    while k >= 0 and tokens[k].lower() in NAME_PARTICLES:
+        k -= 1
+    return k >= 0 and _is_name_token(tokens[k])
+
+
 def _name_span(tokens: list[str]) -> int:
     """Return how many trailing tokens form the personal name (0 when the label ends in no name)."""
     if tokens and _GLUED_INITIAL.match(tokens[-1]) and len(tokens) > 1 and not _INITIAL.match(tokens[-2]):
@@ -343,8 +362,8 @@ def _name_span(tokens: list[str]) -> int:
             break  # 'Patriarch of Moscow and All Russia Kirill': a place after 'All' ends the role
         if _is_name_token(tok):
             run = len(tokens) - i
-        elif tok.lower() in NAME_PARTICLES and run and i > 0 and _is_name_token(tokens[i - 1]):
-            pass  # "Ursula von der Leyen": particles inside a name
+        elif tok.lower() in NAME_PARTICLES and run and _given_name_before(tokens, i):
+            pass  # "Ursula von der Leyen", "Pieter van der Berg": particles inside a name
         else:
             break
         i -= 1

@@ -148,6 +148,11 @@ def test_known_surname_alone_is_a_label(shapes):
         ("February 18, 2022, 15:40, Novo-Ogaryovo", "2022-02-18", "Novo-Ogaryovo"),
         ("May 8, 2021 - 18:10 - The Kremlin, Moscow", "2021-05-08", "The Kremlin, Moscow"),
         ("May 8, 2021 – 18:10", "2021-05-08", ""),
+        # a meeting held at a distance: the 'place' is written in lower case
+        ("January 12, 2022, videoconference", "2022-01-12", "videoconference"),
+        ("12 January 2022, by telephone", "2022-01-12", "by telephone"),
+        ("January 12, 2022, Novo-Ogaryovo, Moscow Region, via videoconference", "2022-01-12",
+         "Novo-Ogaryovo, Moscow Region, via videoconference"),
     ],
 )
 def test_date_lines(line, iso, place):
@@ -164,7 +169,7 @@ def test_impossible_date_is_reported():
     "June 8, 2016, was a good day.", "June 8 we met", "In June 8, 2016", "June 8, 2016 - we met there.",
     # a time run together with words that are no place, or a place with no time before it
     "June 8, 2016 18:10 Putin arrived", "June 8, 2016 Moscow", "June 8, 2016-Minsk", "June 8, 2016 — Minsk",
-    "May 9, 2021 – Military Parade on Red Square",
+    "May 9, 2021 – Military Parade on Red Square", "January 12, 2022, videoconference calls resumed",
 ])
 def test_not_date_lines(line):
     assert parse_date_line(line) is None
@@ -603,6 +608,11 @@ def test_a_title_with_slashes_above_a_date_stays_the_title(shapes):
         ("Governor of the Tula Region, Olga Petrova: Yes.", "Olga Petrova", "Governor of the Tula Region", ""),
         ("All: Thank you!", "All", "", ""),
         ("Children: Thank you very much.", "Children", "", ""),
+        # two particles inside a name, with and without a role before it
+        ("Pieter van der Berg: Thank you.", "Pieter van der Berg", "", ""),
+        ("President of the European Commission Ursula von der Leyen: Yes.", "Ursula von der Leyen",
+         "President of the European Commission", ""),
+        ("Mohammed bin Salman Al Saud: Yes.", "Mohammed bin Salman Al Saud", "", ""),
     ],
 )
 def test_more_label_shapes(shapes, line, name, role, affiliation):
