@@ -41,8 +41,9 @@ them through ``site_src/assets/pagefind-parts/pagefind.js``. Pagefind answers se
 the pages that hold all of them, but it drops a word its index has never seen, so a part where one
 of the words never occurs would answer with the pages holding the others (measured at 10,000 in
 parts of 2,000 with Pagefind's own ``mergeIndex``: "nuclear icebreaker" gave 8,303 results
-instead of 1). That module therefore lets a part answer only if it holds every word that some
-part holds."""
+instead of 1). That module therefore lets a part answer only if it holds every word of the query,
+and counts a word as held only where Pagefind finds the word itself, not the longest beginning of
+it that is a word of the index (which it searches for where it has no word beginning like it)."""
 PAGEFIND_JOBS = 1
 """Pagefind parts indexed at the same time. Each uses one core, and MkDocs runs beside them: on two
 cores, one at a time was faster at 10,000 (whole build 107 s, MkDocs 29 s, Pagefind 35 s) than two

@@ -113,7 +113,7 @@ def result_count(page) -> int:
 def test_pagefind_parts_keep_several_words_exact(corpus, browser):
     """Several words mean "the pages holding all of them" in every part: a part lacking one of
     the words answers nothing, although Pagefind alone would drop that word there; a word that no
-    part holds is dropped, as one index would drop it."""
+    part holds gives no results."""
     root, markers = corpus
     site = root / "pf" / "site"  # built by test_pagefind_query_and_filter
     if not site.exists():
@@ -126,7 +126,10 @@ def test_pagefind_parts_keep_several_words_exact(corpus, browser):
             ('"zebrafinch20" afternoon', [20]),
             ("zebrafinch03", [3]),
             ("zebrafinch07 zebrafinch20", []),  # no transcript holds both
-            ("zebrafinch07 quetzalcoatlus", [7]),  # a word no transcript holds is dropped
+            ("zebrafinch07 quetzalcoatlus", []),  # a word no transcript holds
+            ("zebrafinch2", [20, 21, 22, 23]),  # the words it begins, in part 2 only
+            ("zebrafinch07x", []),  # Pagefind alone finds the longest beginning that is a word: zebrafinch07
+            ("theocracy afternoon", []),  # Pagefind alone: "the afternoon", every page
         ]:
             page.goto(server.base + "search/?q=" + query.replace(" ", "+"))
             assert result_count(page) == len(expected), query
@@ -153,6 +156,33 @@ def test_pagefind_parts_keep_several_words_exact(corpus, browser):
             return out;
         }""")
         assert counts[0] == 1 and counts[1] >= 24 and counts[2:] == [1, 1, 0, 1, 1, 0, 10], counts
+
+
+def test_pagefind_finds_no_beginning_of_a_missing_word(corpus, browser):
+    """Where no page holds a word, Pagefind alone searches for the longest beginning of it that is
+    a word of its index ("theocracy" finds every page with "the", "zebrafinch07x" finds
+    zebrafinch07). The search page answers with no results, for an index of one part too, while
+    a real beginning of words ("zebrafinch1") finds the words it begins, and a word finds the words
+    of its stem ("icebreakers")."""
+    root, markers = corpus
+    site, _ = build_into(root / "pf1", root / "in", extra_args=["--search", "pagefind"])
+    assert not (site / "pagefind" / "part-1").exists()
+    with SiteServer(site) as server:
+        page = browser.new_page()
+        page.goto(server.base)
+        alone = page.evaluate("""async () => {
+            const pf = await import(new URL("pagefind/pagefind.js", document.baseURI).href);
+            const out = [];
+            for (const q of ["theocracy", "zebrafinch07x"]) out.push((await pf.search(q)).results.length);
+            return out;
+        }""")
+        assert alone[0] >= 24 and alone[1] == 1, alone
+        icebreaker = sum(1 for k in range(24) if "icebreaker" in WORDS[k % 6] + WORDS[(k + 2) % 6])
+        for query, fewest, most in [("theocracy", 0, 0), ("zebrafinch07x", 0, 0), ("theocracy afternoon", 0, 0),
+                                    ("quetzalcoatlus", 0, 0), ("zebrafinch1", 10, 10), ("zebrafinch07", 1, 1),
+                                    ("Afternoons", 24, 99), ("icebreakers", icebreaker, 99)]:
+            page.goto(server.base + "search/?q=" + query.replace(" ", "+"))
+            assert fewest <= result_count(page) <= most, query
 
 
 def test_search_probe_measures_a_query(corpus, browser):

@@ -3,12 +3,19 @@
 // lists the parts' bundle URLs in window.taPagefindParts.
 //
 // The parts are merged with Pagefind's own mergeIndex (one script, one WebAssembly module, one
-// worker), each tagged with a filter naming its part. One difference keeps several words meaning
-// "the pages holding all of them": Pagefind drops a word that its index has never seen, so a part
-// lacking one of the words would answer with its pages holding the others. Here a part answers
-// only if it holds every word of the query that some part holds; a word that no part holds is
-// dropped, as one index would drop it. Which parts hold a word is asked with a filter that
-// matches nothing: Pagefind then counts the word's pages per part without scoring them.
+// worker), each tagged with a filter naming its part. The search page loads this module for an
+// index of one part too, for the second point below.
+//
+// Two differences from Pagefind alone keep a query meaning "the pages holding all its words":
+// - Pagefind drops a word that its index has never seen, so a part lacking one of the words
+//   would answer with its pages holding the others. Here a part answers only if it holds every
+//   word of the query.
+// - Where an index has no word beginning like the query's word, Pagefind searches for the
+//   longest beginning of it that the index has ("icebreaker" finds every page with "I"; upstream
+//   issues #599 and #793). Here such a word is not held (see `truly`), and a word that no part
+//   holds gives no results.
+// Which parts hold a word is asked with a filter that matches nothing: Pagefind then counts the
+// word's pages per part without scoring them.
 
 const PART = "ta-part";
 const NOTHING = { filters: { "ta-no-such-filter": "none" } };
@@ -43,25 +50,69 @@ function perPart(answer) {
   return ((answer || {}).totalFilters || {})[PART] || {};
 }
 
+// A word folded as Pagefind folds it: lower case, no accents, letters and digits only.
+function fold(word) {
+  return word.toLowerCase().normalize("NFD").replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+// Whether a word on a page is one the query's word finds: it begins with it ("sanct" finds
+// "sanctions"; a final "y" may stand for "i", as the stemmer has it: "happy", "happiness").
+function begins(pageWord, asked) {
+  return pageWord.startsWith(asked) || (asked.endsWith("y") && pageWord.startsWith(asked.slice(0, -1) + "i"));
+}
+
+// Whether part k really holds the word. Pagefind finds a word, the words it begins, and the
+// words of the same stem ("icebreakers", "icebreaker"). But where a part has none of them, it
+// searches for the longest beginning of the word that the part has, with no limit: there,
+// "icebreaker" finds every page with "I". A quoted word never does that: it finds its stem
+// exactly. When it finds nothing in the part, the word is held only if the best page the
+// unquoted word finds in that part has a word that begins with it.
+async function truly(pagefind, word, k, exact) {
+  if ((exact[k] || 0) > 0) return true;
+  const core = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  if (/[^\p{L}\p{N}]/u.test(core.normalize("NFD").replace(/\p{M}/gu, ""))) {
+    return true; // a hyphen or an apostrophe inside: Pagefind splits the word; left as it finds it
+  }
+  const asked = fold(core);
+  const answer = await pagefind.search(word, { filters: { [PART]: k } });
+  const best = answer && answer.results[0];
+  if (!best) return false;
+  const page = await best.data();
+  const text = (page.raw_content || page.content || "").split(/[\r\n\s]+/g);
+  const seen = page.locations.map((at) => text[at] || "");
+  for (const value of Object.values(page.meta || {})) seen.push(...String(value).split(/\s+/));
+  return seen.some((w) => [w, ...w.split(/[^\p{L}\p{N}]+/u)].some((part) => begins(fold(part), asked)));
+}
+
 // Which parts hold a word (its pages per part), kept for the page's life: a query being typed or
 // refined asks again for the words it had.
 const holders = new Map();
 
+async function held(pagefind, word) {
+  const [loose, exact] = await Promise.all([
+    pagefind.search(word, NOTHING).then(perPart),
+    pagefind.search(`"${word}"`, NOTHING).then(perPart),
+  ]);
+  const parts = Object.keys(loose).filter((k) => loose[k] > 0);
+  const sure = await Promise.all(parts.map((k) => truly(pagefind, word, k, exact)));
+  return Object.fromEntries(parts.filter((_, i) => sure[i]).map((k) => [k, loose[k]]));
+}
+
 function holding(pagefind, word) {
   const key = word.toLowerCase();
   if (!holders.has(key)) {
-    const asked = pagefind.search(word, NOTHING).then(perPart);
+    const asked = held(pagefind, word);
     asked.catch(() => holders.delete(key)); // a failed search is asked again next time
     holders.set(key, asked);
   }
   return holders.get(key);
 }
 
+// The parts that hold every word of the query (all parts for a query of no words).
 async function answering(pagefind, parts, asked) {
-  if (asked.length < 2) return null; // every part answers
-  const held = await Promise.all(asked.map((w) => holding(pagefind, w)));
-  const known = held.filter((counts) => Object.values(counts).some((n) => n > 0));
-  return parts.filter((k) => known.every((counts) => (counts[k] || 0) > 0));
+  if (!asked.length) return parts;
+  const counts = await Promise.all(asked.map((w) => holding(pagefind, w)));
+  return parts.filter((k) => counts.every((c) => (c[k] || 0) > 0));
 }
 
 function withoutParts(filters) {
@@ -82,17 +133,15 @@ export async function search(term, searchOptions = {}) {
   const { pagefind, parts } = await load();
   const asked = term === null ? [] : words(term);
   const kept = await answering(pagefind, parts, asked);
+  if (!kept.length) {
+    // a word that no page holds: no page holds every word of the query
+    return { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {}, timings: [] };
+  }
   const filters = { ...(searchOptions.filters || {}) };
-  if (kept !== null) filters[PART] = { any: kept.length ? kept : ["none"] };
+  if (kept.length < parts.length) filters[PART] = { any: kept };
   const answer = await pagefind.search(term, { ...searchOptions, filters });
   if (!answer) return answer;
-  if (asked.length === 1 && !term.includes('"') && !holders.has(asked[0].toLowerCase())) {
-    // a one-word answer counts the word's pages per part (without the reader's filters) for free;
-    // not a quoted one, which matches the word exactly where the check above also takes longer
-    // words it begins ("sanct" finds "sanctions")
-    holders.set(asked[0].toLowerCase(), Promise.resolve({ ...perPart(answer) }));
-  }
-  if (kept !== null) {
+  if (kept.length < parts.length) {
     const counts = perPart(answer);
     answer.unfilteredResultCount = kept.reduce((n, k) => n + (counts[k] || 0), 0);
   }
