@@ -12,8 +12,9 @@
 //   word of the query.
 // - Where an index has no word beginning like the query's word, Pagefind searches for the
 //   longest beginning of it that the index has ("icebreaker" finds every page with "I"; upstream
-//   issues #599 and #793). Here such a word is not held (see `truly`), and a word that no part
-//   holds gives no results.
+//   issues #599 and #793). Here a part holds a word only where Pagefind finds the word itself,
+//   a word of its stem or, for a word whose stem no page holds, a word it begins (see `held`); a
+//   word that no part holds gives no results.
 // Which parts hold a word is asked with a filter that matches nothing: Pagefind then counts the
 // word's pages per part without scoring them.
 
@@ -61,14 +62,12 @@ function begins(pageWord, asked) {
   return pageWord.startsWith(asked) || (asked.endsWith("y") && pageWord.startsWith(asked.slice(0, -1) + "i"));
 }
 
-// Whether part k really holds the word. Pagefind finds a word, the words it begins, and the
-// words of the same stem ("icebreakers", "icebreaker"). But where a part has none of them, it
-// searches for the longest beginning of the word that the part has, with no limit: there,
-// "icebreaker" finds every page with "I". A quoted word never does that: it finds its stem
-// exactly. When it finds nothing in the part, the word is held only if the best page the
-// unquoted word finds in that part has a word that begins with it.
-async function truly(pagefind, word, k, exact) {
-  if ((exact[k] || 0) > 0) return true;
+// Whether part k holds words that the word begins ("sanct" begins "sanctions"), though not the
+// word itself. Pagefind finds a word, the words of its stem ("icebreakers", "icebreaker") and the
+// words it begins. But where a part has none of them, it searches for the longest beginning of the
+// word that is a word of the part, with no limit: "theocracy" finds every page with "the". So the
+// best page the word finds in the part must have a word that begins with it.
+async function begun(pagefind, word, k) {
   const core = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
   if (/[^\p{L}\p{N}]/u.test(core.normalize("NFD").replace(/\p{M}/gu, ""))) {
     return true; // a hyphen or an apostrophe inside: Pagefind splits the word; left as it finds it
@@ -88,14 +87,18 @@ async function truly(pagefind, word, k, exact) {
 // refined asks again for the words it had.
 const holders = new Map();
 
+// The parts that hold a word, with its pages there. The quoted word (Pagefind's exact search,
+// which finds the word and the words of its stem, and never a shorter word) answers for nearly
+// every word. Only a word whose stem no page holds, a beginning of words or a word no page holds,
+// is searched again unquoted, and checked in each part where that finds pages.
 async function held(pagefind, word) {
-  const [loose, exact] = await Promise.all([
-    pagefind.search(word, NOTHING).then(perPart),
-    pagefind.search(`"${word}"`, NOTHING).then(perPart),
-  ]);
+  const exact = await pagefind.search(`"${word}"`, NOTHING).then(perPart);
+  const sure = Object.keys(exact).filter((k) => exact[k] > 0);
+  if (sure.length) return Object.fromEntries(sure.map((k) => [k, exact[k]]));
+  const loose = await pagefind.search(word, NOTHING).then(perPart);
   const parts = Object.keys(loose).filter((k) => loose[k] > 0);
-  const sure = await Promise.all(parts.map((k) => truly(pagefind, word, k, exact)));
-  return Object.fromEntries(parts.filter((_, i) => sure[i]).map((k) => [k, loose[k]]));
+  const found = await Promise.all(parts.map((k) => begun(pagefind, word, k)));
+  return Object.fromEntries(parts.filter((_, i) => found[i]).map((k) => [k, loose[k]]));
 }
 
 function holding(pagefind, word) {
