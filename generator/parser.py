@@ -476,7 +476,7 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
     """
     m = _LABEL_RE.match(text)
     if not m:
-        return None
+        return _glued_label(text, shapes, seen_names)
     label = m.group("label").strip()
     rest = (m.group("rest") or "").strip()
     if not label or label[0] in QUOTES:
@@ -538,6 +538,28 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
         ):
             return None  # nor after a surname alone: 'Putin: a life in politics' is a headline
     return found
+
+
+_GLUED = re.compile(r"^(?P<label>[^:\s][^:]{0,160}?):(?P<rest>[A-ZА-ЯЁ\"“«].*)$")
+
+
+def _glued_label(text: str, shapes: Shapes, seen_names: frozenset[str]) -> Optional[Label]:
+    """A label whose space after the colon was lost in the dump ('Alexander Lukashenko:Thank you',
+    as 'willtake' and 'events.This' in the seeds): only a known speaker's name (the registry, or
+    earlier in the transcript) or a generic label, and only before a capital letter or a quote.
+    'Moscow:The' and 'Re:Sanctions' stay text."""
+    m = _GLUED.match(text)
+    if m is None:
+        return None
+    found = parse_label(f"{m.group('label')}: {m.group('rest')}", shapes, seen_names)
+    if found is None:
+        return None
+    if found.name.casefold() in shapes.generic_labels:
+        return found
+    words = found.name.split()
+    known = shapes.known_names | seen_names
+    surname = words[-1].rstrip(".").casefold() if words else ""
+    return found if surname in known or found.name.casefold() in known else None
 
 
 _NUMBERED = re.compile(r"^(?P<head>.+?)\s+(?:No\.?\s*|№\s*|#)?\d{1,3}$", re.I)

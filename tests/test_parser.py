@@ -124,6 +124,8 @@ def test_labels(shapes, line, name, role, affiliation, rest):
         "At 10:30 the talks began.",
         "See http://example.org/page for details.",
         "Moscow: The talks began.",
+        # no space after the colon: only a known speaker or a generic label is a label then
+        "Moscow:The talks began.", "John Smith:Hello.", "Re:Sanctions", "The score was 2:1.",
     ],
 )
 def test_not_labels(shapes, line):
@@ -613,6 +615,9 @@ def test_a_title_with_slashes_above_a_date_stays_the_title(shapes):
         ("President of the European Commission Ursula von der Leyen: Yes.", "Ursula von der Leyen",
          "President of the European Commission", ""),
         ("Mohammed bin Salman Al Saud: Yes.", "Mohammed bin Salman Al Saud", "", ""),
+        # the space after the colon lost in the dump, as in the seeds ('willtake')
+        ("Alexander Lukashenko:Thank you, Mr President.", "Alexander Lukashenko", "", ""),
+        ("Question:What about gas prices?", "Question", "", ""),
     ],
 )
 def test_more_label_shapes(shapes, line, name, role, affiliation):
