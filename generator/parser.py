@@ -500,6 +500,12 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
     if _generic_from(label, shapes):  # 'Question from Yekaterinburg' is a question, from there
         head, _, where = label.partition(" from ")
         return None if lower_rest else Label(label, head, "", where, rest)
+    press = _OUTLET_REPORTER.match(label)
+    if press and not lower_rest and not _names_listed(label, rest) and not any(
+        w.casefold() in _SENTENCE_WORDS or w.casefold() in ("the", "a", "an") for w in press.group("outlet").split()
+    ):
+        # 'ONT journalist:', 'Kommersant correspondent:': a journalist named by their outlet
+        return Label(label, press.group("head").capitalize(), "", press.group("outlet").strip(), rest)
     core, affiliation = label, ""
     paren = re.match(r"^(?P<core>.*?)\s*\((?P<aff>[^()]*)\)$", label)
     if paren and re.search(r"\([^()]*\)$", paren.group("core")):
@@ -539,6 +545,11 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
             return None  # nor after a surname alone: 'Putin: a life in politics' is a headline
     return found
 
+
+_OUTLET_REPORTER = re.compile(
+    r"^(?P<outlet>(?:[A-ZА-ЯЁ0-9][\w\-'’.&]*\s+){1,4})(?P<head>journalist|correspondent|reporter|корреспондент|журналист)$"
+)
+"""A journalist's label naming the outlet, not the person: 'ONT journalist', 'Kommersant correspondent'."""
 
 _GLUED = re.compile(r"^(?P<label>[^:\s][^:]{0,160}?):(?P<rest>[A-ZА-ЯЁ\"“«].*)$")
 
@@ -962,6 +973,10 @@ _QUOTING = frozenset(
 )
 
 
+_STYLES = frozenset("holiness majesty highness excellency eminence beatitude grace royal serene".split())
+"""The second word of a style of address before a title: 'His Holiness', 'Her Majesty'."""
+
+
 def _plausible_role(role: str, allow_lower: bool = False) -> bool:
     """Whether the words before a name can be a role ('Minister of Finance', 'Kommersant newspaper
     correspondent') rather than a sentence ('Let me repeat what I just said', 'The head of state
@@ -969,6 +984,11 @@ def _plausible_role(role: str, allow_lower: bool = False) -> bool:
     words = role.split()
     if not words or len(words) > 20:
         return False
+    if len(words) >= 2 and words[0] in ("His", "Her", "HIS", "HER") and words[1].casefold() in _STYLES:
+        words = words[2:]  # 'His Holiness Patriarch Kirill', 'Her Majesty Queen Elizabeth II'
+        if not words:
+            return True
+        role = " ".join(words)
     if words[0].lower() in _QUOTING or _not_a_role_start(words) or "words of" in role.lower():
         return False  # "In the words of Leo Tolstoy:", "According to Sergei Lavrov:" quote, they do not speak
     if not allow_lower and not (words[0][0].isupper() or words[0][0] in QUOTES or words[0][0].isdigit()):
@@ -1057,7 +1077,8 @@ def is_elision(text: str) -> bool:
 
 _NOTE_RE = re.compile(
     r"^(?:\((?P<round>[^()]+)\)|\[(?P<square>[^\[\]]+)\])$"
-    r"|^(?:Editor['’]s note|Note|Photos?|Video|Source|Read also|See also|Also read|Read more|Tags)\s*:\s+\S"
+    r"|^(?:Editor['’]s note|Note|Photos?|Video|Source|Read also|See also|Also read|Read more|Tags"
+    r"|Publication date|Persons|Geography|Direct link to material)\s*:\s+\S"
     r"|^(?P<caption>.{1,300}[.!?]\s+(?:Photos?\s+(?:by|courtesy\s+of)|Photos?:)\s+(?=[A-ZА-ЯЁ'\"“«])[^.!?]{1,60}\.?)$"
 )
 
@@ -1264,6 +1285,25 @@ def _is_boilerplate(text: str, shapes: Shapes) -> bool:
     return " ".join(text.split()).casefold() in shapes.boilerplate
 
 
+def _menu_above_site_name(lines: list[SourceLine], start: int, limit: int, shapes: Shapes) -> int:
+    """The index of the site's name line ('Official website of the President of Russia') when only
+    short menu lines stand between ``start`` and it, at the top of the page: 'Images', 'Settings',
+    'Select font Arial Times New Roman' of a site's accessibility menu. 0 when there is none, or
+    when a line between reads as text: a sentence, a date, a speaker's label."""
+    for j in range(start, min(limit, len(lines))):
+        text = " ".join(lines[j].text.split())
+        if not text:
+            continue
+        if _is_boilerplate(text, shapes) and shapes.boilerplate[text.casefold()]:
+            return j
+        if len(text.split()) > 8 or text.endswith((".", "!", "?", "…")) or parse_date_line(text):
+            return 0
+        label = _LABEL_RE.match(text)
+        if label and label.group("rest"):
+            return 0
+    return 0
+
+
 def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
     """Parse one document. Problems include warnings; an error means the transcript is refused."""
     problems: list[Problem] = []
@@ -1283,6 +1323,11 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             boilerplate.append(lines[i])
             source = source or shapes.boilerplate[" ".join(text.split()).casefold()]
             i += 1
+            continue
+        site_name = _menu_above_site_name(lines, i, header_limit, shapes)
+        if site_name:
+            boilerplate.extend(line for line in lines[i:site_name] if line.text.strip())
+            i = site_name
             continue
         break
     content_idx = [j for j in range(i, len(lines)) if lines[j].text.strip()]
@@ -1581,8 +1626,12 @@ def _is_heading(p: _Para, builder: _Builder, nxt: Optional[_Para], shapes: Shape
     turn = builder.turn
     if turn is None or turn.quoted:
         return True
-    # Inside a turn, a short unpunctuated line is speech unless a new speaker or section follows it.
+    # Inside a turn, a short unpunctuated line is speech unless a new speaker or section follows it,
+    # and speech if it reads as a sentence: 'Here in the studio today are Maria Sittel and Kirill
+    # Kleymenov' (a heading names a part: 'Meeting with members of the Government').
     if not turn.paragraphs or not turn.paragraphs[-1].text.endswith(TERMINAL):
+        return False
+    if any(w.strip(",.'\"“”«»()").casefold() in _SENTENCE_WORDS for w in p.text.split()):
         return False
     if nxt is None or is_separator(nxt.text):
         return True

@@ -1360,3 +1360,63 @@ def test_a_site_list_of_links_is_editorial(shapes):
     assert blocks == [("editorial", "Also read"),
                       ("editorial", "Lukashenko meets veterans"), ("narration", "The talks went on.")]
     assert [h.text for h in t.headings()] == ["Closing Remarks"]
+
+
+@pytest.mark.parametrize(
+    "line", ["Publication date: March 5, 2020, 15:10", "Persons: Siluanov Anton", "Geography: Moscow Region",
+             "Direct link to material: http://en.kremlin.ru/d/62950"],
+)
+def test_a_pages_footer_details_are_notes(line):
+    """The Kremlin page's footer after the last turn is no one's speech."""
+    assert is_note(line)
+
+
+@pytest.mark.parametrize("menu", [["Images"], ["Settings"], ["Images", "Settings"], ["Audio description"]])
+def test_menu_lines_above_the_site_name_are_boilerplate(shapes, menu):
+    """A site menu's lines above the site's name, known or not, do not hide the title and date."""
+    text = "\n".join(["View settings", "Font size:", "Site colours:", *menu, "",
+                      "Official website of the President of Russia", "", "Transcripts   /", "",
+                      "Press Conference for Russian and Foreign Journalists", "", "July 18, 2001, The Kremlin, Moscow",
+                      "", "Vladimir Putin: Good afternoon."])
+    t, _ = parse(doc(text), shapes)
+    assert (t.title.value, t.date.value, t.place.value) == (
+        "Press Conference for Russian and Foreign Journalists", "2001-07-18", "The Kremlin, Moscow")
+    assert [b.text for b in t.boilerplate][3:3 + len(menu)] == menu
+    assert [x.name for x in t.turns()] == ["Vladimir Putin"]
+
+
+def test_a_sentence_above_a_label_is_speech_not_a_heading(shapes):
+    """An unpunctuated line of speech before the next speaker stays in its turn; a line naming a
+    part of the meeting there is a heading."""
+    text = ("Direct Line with Vladimir Putin\n\nApril 16, 2015, Moscow\n\nKirill Kleymenov: Good afternoon.\n\n"
+            "Here in the studio today are Maria Sittel and Kirill Kleymenov\n\nMaria Sittel: Good afternoon.\n\n"
+            "Meeting with members of the Government\n\nVladimir Putin: Colleagues, let us begin.")
+    t, _ = parse(doc(text), shapes)
+    assert [(x.name, [p.text for p in x.paragraphs]) for x in t.turns()] == [
+        ("Kirill Kleymenov", ["Good afternoon.", "Here in the studio today are Maria Sittel and Kirill Kleymenov"]),
+        ("Maria Sittel", ["Good afternoon."]),
+        ("Vladimir Putin", ["Colleagues, let us begin."]),
+    ]
+    assert [h.text for h in t.headings()] == ["Meeting with members of the Government"]
+
+
+@pytest.mark.parametrize(
+    "line,name,role,affiliation",
+    [
+        ("ONT journalist: Mr President, a question.", "Journalist", "", "ONT"),
+        ("Belarus 1 TV Channel correspondent: Good afternoon.", "Correspondent", "", "Belarus 1 TV Channel"),
+        ("His Holiness Patriarch Kirill: Thank you.", "Patriarch Kirill", "His Holiness", ""),
+        ("His Excellency President Xi Jinping: Thank you.", "Xi Jinping", "His Excellency President", ""),
+        ("Worker: Thank you for coming.", "Worker", "", ""),
+        ("Female voice: We love you!", "Female voice", "", ""),
+        ("Head of State: Let us begin.", "Head of State", "", ""),
+    ],
+)
+def test_labels_by_outlet_style_or_role_alone(shapes, line, name, role, affiliation):
+    label = parse_label(line, shapes)
+    assert label is not None and (label.name, label.role, label.affiliation) == (name, role, affiliation), label
+
+
+@pytest.mark.parametrize("line", ["Our correspondent: Here is the news.", "His words were clear: we must act."])
+def test_no_outlet_or_style_in_a_sentence(shapes, line):
+    assert parse_label(line, shapes) is None
