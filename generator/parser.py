@@ -914,7 +914,19 @@ def _personal_label(
         key = name_tokens[0].casefold()
         if key not in shapes.known_names and key not in seen_names and role_tokens[0].casefold() not in _ONE_NAME_TITLES:
             return None
+    if not role and len(name_tokens) >= 2 and _place_or_heading(name_tokens, shapes, seen_names):
+        return None  # 'Moscow Region: 12 cases.', 'Key Figures: ...' in a speech: no speaker
     return Label(label, " ".join(name_tokens), role, affiliation, rest)
+
+
+def _place_or_heading(name_tokens: list[str], shapes: Shapes, seen_names: frozenset[str]) -> bool:
+    """Whether an unknown 'name' of two words or more is a place ('Moscow Region', 'Saint
+    Petersburg') or a list's heading ('Key Figures', 'Main Priorities')."""
+    folded = [t.casefold() for t in name_tokens]
+    known = shapes.known_names | seen_names
+    if " ".join(folded) in known or folded[-1] in known:
+        return False
+    return folded[-1] in _PLACE_NOUNS or " ".join(folded) in shapes.places or folded[0] in _HEADING_WORDS
 
 
 _ORG_NOUNS = frozenset(

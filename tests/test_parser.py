@@ -126,6 +126,8 @@ def test_labels(shapes, line, name, role, affiliation, rest):
         "Moscow: The talks began.",
         # no space after the colon: only a known speaker or a generic label is a label then
         "Moscow:The talks began.", "John Smith:Hello.", "Re:Sanctions", "The score was 2:1.",
+        # a place or a list's heading before a colon, in a speech: no speaker
+        "Moscow Region: 12 cases.", "Saint Petersburg: 5 cases.", "Key Figures: the economy grew.",
     ],
 )
 def test_not_labels(shapes, line):
