@@ -756,9 +756,18 @@ def _names_listed(label: str, rest: str) -> bool:
     return True
 
 
+_SPOKEN_START = frozenset("we i our my us you thank thanks good hello hi dear yes no please mr".split())
+"""First words of what people say, not of a report about them: 'Children: We want to be
+cosmonauts', against 'Students: More than 300 young people took part.'"""
+
+
 def _short_reply(rest: str) -> bool:
-    """What a group says in a transcript: a short reply or an exclamation ('Thank you!')."""
-    return bool(rest) and not rest[0].isdigit() and (rest.endswith("!") or len(rest.split()) <= 4)
+    """What a group says in a transcript: a short reply, an exclamation ('Thank you!') or words
+    opening as speech does ('We want to be cosmonauts and fly to Mars.')."""
+    if not rest or rest[0].isdigit():
+        return False
+    first = rest.split()[0].strip(",.!?'\"“”«»").casefold()
+    return rest.endswith("!") or len(rest.split()) <= 4 or first in _SPOKEN_START
 
 
 def _generic_from(label: str, shapes: Shapes) -> bool:

@@ -1412,6 +1412,9 @@ def test_a_sentence_above_a_label_is_speech_not_a_heading(shapes):
         ("Worker: Thank you for coming.", "Worker", "", ""),
         ("Female voice: We love you!", "Female voice", "", ""),
         ("Head of State: Let us begin.", "Head of State", "", ""),
+        # a group saying more than a short reply, as speech opens
+        ("Children: We want to be cosmonauts and fly to Mars.", "Children", "", ""),
+        ("Students: Thank you for finding the time to meet us.", "Students", "", ""),
     ],
 )
 def test_labels_by_outlet_style_or_role_alone(shapes, line, name, role, affiliation):
@@ -1419,6 +1422,7 @@ def test_labels_by_outlet_style_or_role_alone(shapes, line, name, role, affiliat
     assert label is not None and (label.name, label.role, label.affiliation) == (name, role, affiliation), label
 
 
-@pytest.mark.parametrize("line", ["Our correspondent: Here is the news.", "His words were clear: we must act."])
+@pytest.mark.parametrize("line", ["Our correspondent: Here is the news.", "His words were clear: we must act.",
+                                  "Students: More than 300 young people took part."])
 def test_no_outlet_or_style_in_a_sentence(shapes, line):
     assert parse_label(line, shapes) is None
