@@ -1652,8 +1652,8 @@ def _is_heading(p: _Para, builder: _Builder, nxt: Optional[_Para], shapes: Shape
     # Kleymenov' (a heading names a part: 'Meeting with members of the Government').
     if not turn.paragraphs or not turn.paragraphs[-1].text.endswith(TERMINAL):
         return False
-    if any(w.strip(",.'\"“”«»()").casefold() in _SENTENCE_WORDS for w in p.text.split()):
-        return False
+    if not listed and any(w.strip(",.'\"“”«»()").casefold() in _SENTENCE_WORDS for w in p.text.split()):
+        return False  # (a pull-quote headline, 'President: We would like ...', stays a heading)
     if nxt is None or is_separator(nxt.text):
         return True
     return parse_label(nxt.text, shapes, frozenset(builder.names)) is not None

@@ -1392,14 +1392,18 @@ def test_a_sentence_above_a_label_is_speech_not_a_heading(shapes):
     part of the meeting there is a heading."""
     text = ("Direct Line with Vladimir Putin\n\nApril 16, 2015, Moscow\n\nKirill Kleymenov: Good afternoon.\n\n"
             "Here in the studio today are Maria Sittel and Kirill Kleymenov\n\nMaria Sittel: Good afternoon.\n\n"
-            "Meeting with members of the Government\n\nVladimir Putin: Colleagues, let us begin.")
+            "Meeting with members of the Government\n\nVladimir Putin: Colleagues, let us begin.\n\n"
+            "President: We would like to have very close relations with Russia\n\nMaria Sittel: Thank you.")
     t, _ = parse(doc(text), shapes)
     assert [(x.name, [p.text for p in x.paragraphs]) for x in t.turns()] == [
         ("Kirill Kleymenov", ["Good afternoon.", "Here in the studio today are Maria Sittel and Kirill Kleymenov"]),
         ("Maria Sittel", ["Good afternoon."]),
         ("Vladimir Putin", ["Colleagues, let us begin."]),
+        ("Maria Sittel", ["Thank you."]),
     ]
-    assert [h.text for h in t.headings()] == ["Meeting with members of the Government"]
+    # a pull-quote headline, shaped like a label, is a heading: it is no one's speech in the turn
+    assert [h.text for h in t.headings()] == [
+        "Meeting with members of the Government", "President: We would like to have very close relations with Russia"]
 
 
 @pytest.mark.parametrize(
