@@ -1422,8 +1422,7 @@ def test_a_sentence_above_a_label_is_speech_not_a_heading(shapes):
     ],
 )
 def test_labels_by_outlet_style_or_role_alone(shapes, line, name, role, affiliation):
-    label = parse_label(line, shapes)
-    assert label is not None and (label.name, label.role, label.affiliation) == (name, role, affiliation), label
+    assert label_parts(shapes, line, "name", "role", "affiliation") == (name, role, affiliation)
 
 
 @pytest.mark.parametrize("line", ["Our correspondent: Here is the news.", "His words were clear: we must act.",
