@@ -102,14 +102,62 @@ class DateLine:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
 
+_RANGE_PATTERNS = [
+    # June 8–9, 2016 / June 30 – July 1, 2022
+    re.compile(
+        rf"^(?P<weekday>{_WEEKDAY})(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})\s*[–—-]\s*"
+        rf"(?:(?:{_MONTH_RE})\.?\s+)?\d{{1,2}}(?P<year>,?\s+\d{{4}})",
+        re.I,
+    ),
+    # 8–9 June 2016 / 30 June – 1 July 2022
+    re.compile(
+        rf"^(?P<weekday>{_WEEKDAY})(?P<day>\d{{1,2}})(?:\s+(?P<month>{_MONTH_RE})\.?)?\s*[–—-]\s*\d{{1,2}}\s+"
+        rf"(?P<month2>{_MONTH_RE})\.?(?P<year>,?\s+\d{{4}})",
+        re.I,
+    ),
+]
+"""A range of days, which a visit or a summit over two days is dated with: the first day is the
+date, and the range is kept as written."""
+_RANGE_END = re.compile(
+    rf"\s*[–—-]\s*(?:(?:{_MONTH_RE})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{_MONTH_RE})\.?,?\s+\d{{4}})", re.I
+)
+"""The second date of a range across a year's end: 'December 31, 1999 – January 1, 2000'."""
+
+
+def _date_range(stripped: str) -> Optional[DateLine]:
+    """A date line that opens with a range of days ('June 8–9, 2016, Minsk'), read as its first day."""
+    for pattern in _RANGE_PATTERNS:
+        m = pattern.match(stripped)
+        if m is None:
+            continue
+        month = m.group("month") or m.group("month2")
+        if m.groupdict().get("month2") is not None:
+            first = f"{m.group('weekday')}{m.group('day')} {month}{m.group('year')}"
+        else:
+            first = f"{m.group('weekday')}{month} {m.group('day')}{m.group('year')}"
+        found = parse_date_line(first + stripped[m.end():])
+        if found is None:
+            return None
+        return replace(found, raw=stripped, written=stripped[: m.end()])
+    return None
+
+
 def parse_date_line(text: str) -> Optional[DateLine]:
-    """Recognise a line that is only a date, optionally followed by a time and ', Place'."""
+    """Recognise a line that is only a date, optionally followed by a time and ', Place'. A range
+    of days ('June 8–9, 2016', '30 June – 1 July 2022') is dated by its first day."""
     stripped = text.strip()
+    ranged = _date_range(stripped)
+    if ranged is not None:
+        return ranged
     for pattern in _DATE_PATTERNS:
         m = pattern.match(stripped)
         if not m:
             continue
-        rest = stripped[m.end():]
+        date_end = m.end()
+        across = _RANGE_END.match(stripped, date_end)
+        if across and not _ENDS_IN_TIME.search(stripped[:date_end]):
+            date_end = across.end()  # 'December 31, 1999 – January 1, 2000'
+        rest = stripped[date_end:]
         place = ""
         if rest:
             sep = _PLACE_SEP.match(rest)
@@ -133,9 +181,9 @@ def parse_date_line(text: str) -> Optional[DateLine]:
         try:
             _dt.date(year, month, day)
         except ValueError:
-            written = stripped[: m.end()]
+            written = stripped[:date_end]
             return DateLine(stripped, year, month, day, place, False, f"impossible date '{written}'", written)
-        return DateLine(stripped, year, month, day, place, True, "", stripped[: m.end()])
+        return DateLine(stripped, year, month, day, place, True, "", stripped[:date_end])
     return _place_first_date_line(stripped)
 
 
@@ -1098,7 +1146,7 @@ def is_elision(text: str) -> bool:
 
 _NOTE_RE = re.compile(
     r"^(?:\((?P<round>[^()]+)\)|\[(?P<square>[^\[\]]+)\])$"
-    r"|^(?:Editor['’]s note|Note|Photos?|Video|Source|Read also|See also|Also read|Read more|Tags"
+    r"|^(?:(?:Editor|Interpreter|Translator)['’]s note|Note|Photos?|Video|Source|Read also|See also|Also read|Read more|Tags"
     r"|Publication date|Persons|Geography|Direct link to material)\s*:\s+\S"
     r"|^(?P<caption>.{1,300}[.!?]\s+(?:Photos?\s+(?:by|courtesy\s+of)|Photos?:)\s+(?=[A-ZА-ЯЁ'\"“«])[^.!?]{1,60}\.?)$"
 )
@@ -1262,7 +1310,7 @@ def _hard_wrapped(block: list[str]) -> bool:
     return sum(ends) <= len(inner) / 2
 
 
-def _paragraphs(lines: list[SourceLine]) -> list[_Para]:
+def _paragraphs(lines: list[SourceLine], shapes: Shapes) -> list[_Para]:
     """Group body lines into paragraphs: one per line, or joined within hard-wrapped blocks."""
     blocks: list[list[SourceLine]] = []
     current: list[SourceLine] = []
@@ -1280,7 +1328,7 @@ def _paragraphs(lines: list[SourceLine]) -> list[_Para]:
         wrapped = _hard_wrapped(texts)
         single = len(block) == 1
         for k, (ln, text) in enumerate(zip(block, texts)):
-            if wrapped and k > 0 and not _starts_new_paragraph(text, texts[k - 1]):
+            if wrapped and k > 0 and not _starts_new_paragraph(text, texts[k - 1], shapes):
                 joined = paras[-1]
                 paras[-1] = _Para(joined.text + " " + text, joined.line, False)
             else:
@@ -1291,15 +1339,25 @@ def _paragraphs(lines: list[SourceLine]) -> list[_Para]:
 _SENTENCE_END = ('.', '!', '?', '…', '"', '”', '»', ':', ')', ']', '–', '—', '-')
 
 
-def _starts_new_paragraph(text: str, previous: str) -> bool:
+def _starts_new_paragraph(text: str, previous: str, shapes: Shapes) -> bool:
     """Inside a hard-wrapped block, a line starts a paragraph of its own when it is a separator or
     an elision, or a label after a line that ends a sentence: a wrapped line that happens to begin
-    'Jawaharlal Nehru: Friendship ...' in the middle of a sentence continues it."""
+    'Jawaharlal Nehru: Friendship ...' in the middle of a sentence continues it. After a comma, a
+    known speaker's label in full starts one too: a dump without blank lines keeps a greeting's
+    comma ('... friends, good afternoon,' then 'Alexander Lukashenko: Good afternoon')."""
     if is_separator(text) or is_elision(text):
         return True
     if len(previous) < WRAP_MIN and previous.rstrip().endswith(_SENTENCE_END):
         return True  # a short line ending a sentence ended its paragraph (see ``_hard_wrapped``)
-    return bool(_LABEL_RE.match(text)) and previous.rstrip().endswith(_SENTENCE_END)
+    found = _LABEL_RE.match(text)
+    if not found:
+        return False
+    if previous.rstrip().endswith(_SENTENCE_END):
+        return True
+    name = found.group("label").split()
+    return previous.rstrip().endswith((",", ";")) and len(name) >= 2 and name[-1].casefold() in shapes.known_names and (
+        name[0][:1].isupper() and bool(found.group("rest"))
+    )
 
 
 def _is_boilerplate(text: str, shapes: Shapes) -> bool:
@@ -1433,7 +1491,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
 
     # ---- body
     builder = _Builder(doc.file)
-    paras = _paragraphs(lead + [SourceLine(0, "")] + lines[body_start:end] if lead else lines[body_start:end])
+    paras = _paragraphs(lead + [SourceLine(0, "")] + lines[body_start:end] if lead else lines[body_start:end], shapes)
     summary: list[Paragraph] = []
     # Leading paragraphs are a summary when a separator, label or heading follows them soon.
     lead = 0
@@ -1619,9 +1677,28 @@ def _ends_a_sentence(rest: str) -> bool:
     return rest.endswith(TERMINAL)
 
 
+_REPORTER = r"(?:the head of (?:the )?state|the (?:belarusian |russian )?(?:president|leader)|he|she)"
+_REPORTED = r"(?:\w+\s+)?(?:said|noted|stressed|added|emphasi[sz]ed|underlined|recalled|pointed out|believes)\b"
+
+
+def _reports_on(text: str, label: Label) -> bool:
+    """Whether a paragraph opens by reporting on a speaker, as an article's does under a headline
+    quoting them: 'The head of state noted ...', 'Lukashenko stressed ...'."""
+    surname = label.name.split()[-1] if label.name.split() else ""
+    who = rf"(?:{_REPORTER}|(?:\w+\s+)?{re.escape(surname)})" if len(surname) > 2 else _REPORTER
+    return re.match(rf"{who}\s+{_REPORTED}", text, re.I) is not None
+
+
 def _is_headline(label: Label, p: _Para, builder: _Builder, nxt: Optional[_Para], shapes: Shapes) -> bool:
-    """'S. Lavrov: We see the hostile attitude of the West' standing alone in an article is a headline."""
-    if not label.rest or _ends_a_sentence(label.rest) or len(label.rest.split()) < 3:
+    """'S. Lavrov: We see the hostile attitude of the West' standing alone in an article is a headline,
+    and so is one ending like a sentence ('Lukashenko: We will not allow anyone to destabilize the
+    situation!') when the paragraph below it reports about the speaker ('The head of state noted ...')."""
+    if not label.rest or len(label.rest.split()) < 3:
+        return False
+    if _ends_a_sentence(label.rest) and not (
+        p.standalone and builder.turn is None and len(label.rest.split()) <= 16
+        and nxt is not None and _reports_on(nxt.text, label)
+    ):
         return False
     if not p.standalone and (builder.turn is not None or builder.dialogue()):
         return False  # without blank lines, only an article's line outside any turn can be a headline

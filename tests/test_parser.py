@@ -157,6 +157,12 @@ def test_known_surname_alone_is_a_label(shapes):
         ("12 January 2022, by telephone", "2022-01-12", "by telephone"),
         ("January 12, 2022, Novo-Ogaryovo, Moscow Region, via videoconference", "2022-01-12",
          "Novo-Ogaryovo, Moscow Region, via videoconference"),
+        # a range of days is dated by its first day
+        ("June 8–9, 2016, Minsk", "2016-06-08", "Minsk"),
+        ("8-9 June 2016", "2016-06-08", ""),
+        ("June 30 – July 1, 2022, Minsk", "2022-06-30", "Minsk"),
+        ("30 June – 1 July 2022", "2022-06-30", ""),
+        ("December 31, 1999 – January 1, 2000, Moscow", "1999-12-31", "Moscow"),
     ],
 )
 def test_date_lines(line, iso, place):
@@ -1366,7 +1372,8 @@ def test_a_site_list_of_links_is_editorial(shapes):
 
 @pytest.mark.parametrize(
     "line", ["Publication date: March 5, 2020, 15:10", "Persons: Siluanov Anton", "Geography: Moscow Region",
-             "Direct link to material: http://en.kremlin.ru/d/62950"],
+             "Direct link to material: http://en.kremlin.ru/d/62950",
+             "Interpreter's note: the President spoke in Belarusian."],
 )
 def test_a_pages_footer_details_are_notes(line):
     """The Kremlin page's footer after the last turn is no one's speech."""
@@ -1429,3 +1436,35 @@ def test_labels_by_outlet_style_or_role_alone(shapes, line, name, role, affiliat
                                   "Students: More than 300 young people took part."])
 def test_no_outlet_or_style_in_a_sentence(shapes, line):
     assert parse_label(line, shapes) is None
+
+
+def test_a_range_of_days_is_written_as_it_stands():
+    d = parse_date_line("June 30 – July 1, 2022, Minsk")
+    assert (d.written, d.place) == ("June 30 – July 1, 2022", "Minsk")
+
+
+def test_a_known_speaker_after_a_comma_in_a_dump_without_blank_lines(shapes):
+    """A greeting's comma ends a line of a dialogue written without blank lines: the next
+    speaker's label starts their turn."""
+    text = ("Meeting\n\nJune 8, 2016, Minsk\n\n"
+            "Vladimir Putin: Mr Lukashenko, colleagues and friends, good afternoon,\n"
+            "Alexander Lukashenko: Good afternoon, Vladimir Vladimirovich, thank you.\n"
+            "Vladimir Putin: Please, have a seat.")
+    t, _ = parse(doc(text), shapes)
+    assert [x.name for x in t.turns()] == ["Vladimir Putin", "Alexander Lukashenko", "Vladimir Putin"]
+
+
+def test_a_headline_quoting_a_whole_sentence_above_a_report(shapes):
+    """An article's headline may quote a sentence whole ('...!'); the paragraph under it reports
+    on the speaker, so it is narration, not their speech."""
+    text = ("Lukashenko holds meeting on security\n\n15 January 2024\n\n"
+            "Lukashenko: We will not allow anyone to destabilize the situation!\n\n"
+            "The head of state noted that the border remains tense.\n\n"
+            "The State Border Committee reported on the measures taken.")
+    t, _ = parse(doc(text), shapes)
+    assert t.turns() == []
+    assert [h.text for h in t.headings()] == ["Lukashenko: We will not allow anyone to destabilize the situation!"]
+    # in a transcript, the same line before the speaker's own words is their turn
+    text = text.replace("The head of state noted that", "I can tell you that")
+    t, _ = parse(doc(text), shapes)
+    assert [x.name for x in t.turns()] == ["Lukashenko"]
