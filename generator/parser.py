@@ -1301,8 +1301,8 @@ def _hard_wrapped(block: list[str]) -> bool:
     a paragraph, when the tool wrote no blank line between paragraphs ('GDR?', then 'PRESIDENT
     VLADIMIR PUTIN: We have agreed ...'). Decided per block, so editing one block never changes
     how another is split into paragraphs."""
-    if len(block) < 2:
-        return False
+    if len(block) < 2 or _LINKS_HEAD.match(block[0]):
+        return False  # (the headlines under 'Read also:' are a line each)
     inner = block[:-1]
     ends = [line.rstrip().endswith(('.', '!', '?', '…', '"', '”', '»', ':')) for line in inner]
     if not all(WRAP_MIN <= len(line) <= WRAP_MAX or (len(line) < WRAP_MIN and end) for line, end in zip(inner, ends)):
@@ -1336,6 +1336,8 @@ def _paragraphs(lines: list[SourceLine], shapes: Shapes) -> list[_Para]:
     return paras
 
 
+_LIST_ITEM = re.compile(r"^(?:[–—•·▪*-]|\d{1,2}[.)])\s+\S")
+"""A list's item: a dash, a bullet or a number, then a space."""
 _SENTENCE_END = ('.', '!', '?', '…', '"', '”', '»', ':', ')', ']', '–', '—', '-')
 
 
@@ -1347,6 +1349,8 @@ def _starts_new_paragraph(text: str, previous: str, shapes: Shapes) -> bool:
     comma ('... friends, good afternoon,' then 'Alexander Lukashenko: Good afternoon')."""
     if is_separator(text) or is_elision(text):
         return True
+    if _LIST_ITEM.match(text) and previous.rstrip().endswith((":", ";", ".", ",", "!", "?")):
+        return True  # '– to keep prices under control.' under 'The President set the following tasks:'
     if len(previous) < WRAP_MIN and previous.rstrip().endswith(_SENTENCE_END):
         return True  # a short line ending a sentence ended its paragraph (see ``_hard_wrapped``)
     found = _LABEL_RE.match(text)
@@ -1648,7 +1652,9 @@ def _quote_open(paragraphs: list[Paragraph]) -> bool:
     last = spoken[-1].text
     if "”" in last or "»" in last:
         return False
-    return last.count('"') == (1 if last.startswith('"') else 0)
+    # straight quotation marks pair up: an odd count after an opening one leaves it open, an even
+    # one (an inner quoted phrase, 'on "promoting democracy".') leaves open what was open before
+    return last.count('"') % 2 == (1 if last.startswith('"') else 0)
 
 
 def _first_appearance(label: Label, builder: _Builder) -> bool:

@@ -1468,3 +1468,31 @@ def test_a_headline_quoting_a_whole_sentence_above_a_report(shapes):
     text = text.replace("The head of state noted that", "I can tell you that")
     t, _ = parse(doc(text), shapes)
     assert [x.name for x in t.turns()] == ["Lukashenko"]
+
+
+def test_straight_quotes_pair_up_over_several_paragraphs(shapes):
+    """A quotation in straight marks that holds a quoted phrase stays open to its last paragraph."""
+    text = ('Lavrov: We see the hostile attitude of the West\n\n10 December 2020\n\n'
+            'Sergei Lavrov, Russian Foreign Minister:\n\n'
+            '"Western leaders are adopting documents on "promoting democracy".\n\n'
+            'Belarus and Russia take this calmly. We have a Union State."\n\n'
+            'The minister also spoke about the CSTO.')
+    t, _ = parse(doc(text), shapes)
+    assert [len(x.paragraphs) for x in t.turns()] == [2]
+    assert [b.text for s in t.sections for b in s.blocks if isinstance(b, Paragraph)] == [
+        "The minister also spoke about the CSTO."]
+
+
+def test_list_items_and_linked_headlines_are_a_paragraph_each(shapes):
+    text = ("Lukashenko sets tasks for Government\n\n15 January 2024\n\n"
+            "The President set the following tasks:\n"
+            "– to complete the construction of housing in all regions of the country;\n"
+            "– to ensure the harvest in time and without losses in agriculture;\n"
+            "– to keep prices under control.\n\n"
+            "Read also:\nLukashenko meets with governor of Minsk Oblast\nAleksandr Lukashenko visits Grodno")
+    t, _ = parse(doc(text), shapes)
+    assert [(b.kind, b.text[:12]) for s in t.sections for b in s.blocks] == [
+        ("narration", "The Presiden"), ("narration", "– to complet"), ("narration", "– to ensure "),
+        ("narration", "– to keep pr"), ("editorial", "Read also:"), ("editorial", "Lukashenko m"),
+        ("editorial", "Aleksandr Lu"),
+    ]
