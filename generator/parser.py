@@ -1370,15 +1370,20 @@ def _is_boilerplate(text: str, shapes: Shapes) -> bool:
 
 def _menu_above_site_name(lines: list[SourceLine], start: int, limit: int, shapes: Shapes) -> int:
     """The index of the site's name line ('Official website of the President of Russia') when only
-    short menu lines stand between ``start`` and it, at the top of the page: 'Images', 'Settings',
-    'Select font Arial Times New Roman' of a site's accessibility menu. 0 when there is none, or
-    when a line between reads as text: a sentence, a date, a speaker's label."""
+    short menu lines (at most three) stand between ``start`` and it, under other lines of the
+    site's menu ('View settings'): 'Images', 'Settings' of a site's accessibility menu. 0 when
+    there is none, or when a line between reads as text: a sentence, a date, a speaker's label.
+    (A title above a byline 'President of Russia' in a page with no menu is never asked about.)"""
+    menu = 0
     for j in range(start, min(limit, len(lines))):
         text = " ".join(lines[j].text.split())
         if not text:
             continue
         if _is_boilerplate(text, shapes) and shapes.boilerplate[text.casefold()]:
             return j
+        menu += 1
+        if menu > 3:
+            return 0
         if len(text.split()) > 8 or text.endswith((".", "!", "?", "…")) or parse_date_line(text):
             return 0
         label = _LABEL_RE.match(text)
@@ -1407,7 +1412,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             source = source or shapes.boilerplate[" ".join(text.split()).casefold()]
             i += 1
             continue
-        site_name = _menu_above_site_name(lines, i, header_limit, shapes)
+        site_name = _menu_above_site_name(lines, i, header_limit, shapes) if boilerplate else 0
         if site_name:
             boilerplate.extend(line for line in lines[i:site_name] if line.text.strip())
             i = site_name

@@ -1496,3 +1496,13 @@ def test_list_items_and_linked_headlines_are_a_paragraph_each(shapes):
         ("narration", "– to keep pr"), ("editorial", "Read also:"), ("editorial", "Lukashenko m"),
         ("editorial", "Aleksandr Lu"),
     ]
+
+
+def test_a_title_above_a_site_name_byline_is_kept(shapes):
+    """Menu lines are looked for above the site's name only under the site's other menu lines: a
+    page without a menu keeps its title above a 'President of Russia' line."""
+    text = ("Address to the Federal Assembly\n\nPresident of Russia\n\nApril 25, 2005, The Kremlin, Moscow\n\n"
+            "Vladimir Putin: Good afternoon.")
+    t, _ = parse(doc(text), shapes)
+    assert t.title.value == "Address to the Federal Assembly"
+    assert "Address to the Federal Assembly" not in [b.text for b in t.boilerplate]
