@@ -1353,7 +1353,7 @@ def _starts_new_paragraph(text: str, previous: str, shapes: Shapes) -> bool:
         return True  # '– to keep prices under control.' under 'The President set the following tasks:'
     if len(previous) < WRAP_MIN and previous.rstrip().endswith(_SENTENCE_END):
         return True  # a short line ending a sentence ended its paragraph (see ``_hard_wrapped``)
-    found = _LABEL_RE.match(text)
+    found = _LABEL_RE.match(text) or _GLUED.match(text)
     if not found:
         return False
     if previous.rstrip().endswith(_SENTENCE_END):
@@ -1598,7 +1598,10 @@ def _dated_title(lines: list[SourceLine], content_idx: list[int], k: int, shapes
         if headline is None or len(headline.rest.split()) < 3 or len(first.split()) > 30:
             return None
         if _ends_a_sentence(headline.rest):
-            return None  # a speaker's first line, not a headline
+            # a speaker's first line, unless the date line is right under it: a headline quoting a
+            # whole sentence ('Lukashenko: We will not allow anyone to destabilize the situation!')
+            below = k + 1 < len(content_idx) and parse_date_line(lines[content_idx[k + 1]].text) is not None
+            return k + 1 if below else None
     for j in range(k + 1, min(k + 2 + LEAD_LINES, len(content_idx))):
         text = lines[content_idx[j]].text
         if parse_date_line(text) is not None:
