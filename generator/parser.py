@@ -1566,7 +1566,10 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         if turn is not None:
             if turn.quoted is None:
                 turn.quoted = _opens_quotation(text)
-            if turn.quoted and not text.startswith(QUOTES) and turn.paragraphs and not _quote_open(turn.paragraphs):
+            if turn.quoted and not _opens_quotation(text) and turn.paragraphs and not _quote_open(turn.paragraphs):
+                # after the statement's quotation closed, a paragraph that is no quotation of its
+                # own is the article's again: narration, or someone else's words quoted with who
+                # said them ('"Belarus has always been our closest ally," Aleksandr Lukashenko said.')
                 builder.close_turn()
             else:
                 turn.paragraphs.append(Paragraph(text, p.line))

@@ -1506,3 +1506,17 @@ def test_a_title_above_a_site_name_byline_is_kept(shapes):
     t, _ = parse(doc(text), shapes)
     assert t.title.value == "Address to the Federal Assembly"
     assert "Address to the Federal Assembly" not in [b.text for b in t.boilerplate]
+
+
+def test_a_quotation_with_who_said_it_after_a_statement_is_narration(shapes):
+    """Under a speaker's label of its own, an article's next quotation followed by who said it is
+    someone else's words reported, not the labelled speaker's."""
+    text = ("Lukashenko meets with Lavrov\n\n10 December 2020\n\nSergei Lavrov, Russian Foreign Minister:\n\n"
+            '"We discussed foreign policy cooperation."\n\n'
+            '"Belarus has always been our closest ally," Aleksandr Lukashenko said in response.\n\n'
+            "The head of state also spoke about trade.")
+    t, _ = parse(doc(text), shapes)
+    assert [(x.name, [p.text for p in x.paragraphs]) for x in t.turns()] == [
+        ("Sergei Lavrov", ['"We discussed foreign policy cooperation."'])]
+    narration = [b.text for s in t.sections for b in s.blocks if isinstance(b, Paragraph)]
+    assert narration[0].startswith('"Belarus has always been our closest ally,"')
