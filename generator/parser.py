@@ -330,8 +330,8 @@ def _looks_like_place(place: str) -> bool:
     words = place.split()
     if not words or len(words) > 10 or len(place) > 120:
         return False
-    if place[-1] in ".!?;:":
-        return False
+    if place[-1] in ".!?;:" and not re.search(r"(?:^|\s)(?:[A-Z]\.){2,}$", place):
+        return False  # (but 'Washington, D.C.')
     if _REMOTE_PLACE.fullmatch(place):
         return True
     if not (place[0].isupper() or place[0].isdigit()):
@@ -356,7 +356,7 @@ _HONORIFICS = frozenset("mr mr. ms ms. mrs mrs. dr dr. sir madam г-н г-жа".
 _ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ul|ibn|bin|bint|ben|abu|abd|ould)-"
 """An Arabic article or patronymic glued to a name by a hyphen: 'Bashar al-Assad', 'Abdel Fattah el-Sisi'."""
 _NAME_TOKEN = re.compile(
-    rf"^(?:(?:{_ARTICLE})?[A-ZА-ЯЁІЎ][\w'’\-]*\.?|(?:[A-ZА-ЯЁІЎ]\.)+(?:[A-ZА-ЯЁІЎ][\w'’\-]*)?)$"
+    rf"^(?:(?:{_ARTICLE}|[dl]['’])?[A-ZА-ЯЁІЎ][\w'’\-]*\.?|(?:[A-ZА-ЯЁІЎ]\.)+(?:[A-ZА-ЯЁІЎ][\w'’\-]*)?)$"
 )
 _INITIAL = re.compile(r"^(?:[A-ZА-ЯЁІЎ]\.)+$")
 _GLUED_INITIAL = re.compile(r"^(?:[A-ZА-ЯЁІЎ]\.)+[A-ZА-ЯЁІЎ][\w'’\-]+$")
@@ -498,7 +498,13 @@ def _mend_long_names(turns: list[Turn], shapes: Shapes) -> dict[tuple[str, str],
     ('Speaker', 'CEO')."""
     roles_of: dict[str, set[str]] = {}
     for t in turns:
-        roles_of.setdefault(t.name, set()).add(t.role)
+        name, role = t.name, t.role
+        words = name.split()
+        if not role and len(words) >= 3 and _given_name(words[0], shapes):
+            # a full name alone ('Ivo Marek Valdastan:'), which ``_personal_label`` already keeps
+            # whole: seen as the others were read, to mend them
+            name, role = " ".join(words[1:]), words[0]
+        roles_of.setdefault(name, set()).add(role)
     mended: dict[tuple[str, str], tuple[str, str]] = {}
     for name, roles in roles_of.items():
         if len(roles) < 2 or name.split()[-1].casefold() in shapes.known_names:
@@ -672,6 +678,9 @@ def _joint_label(
             continue
         if any(_holds_a_person(x, text, known) for x, text in ((left, left_text), (right, right_text))):
             continue  # a side holds two people: 'Ivan Petrov, Anna Smirnova and ...' is a group
+        if left.name.split()[-1].rstrip(".,").casefold() in _ROLE_WORDS:
+            continue  # a role of two parts: 'Sberbank CEO and Chairman of the Executive Board Herman Gref'
+
         left_known = left.name.split()[-1].rstrip(".").casefold() in known
         if m.group().strip() == ",":  # a comma alone; not the Oxford comma before "and"
             right_known = right.name.split()[-1].rstrip(".").casefold() in known
@@ -893,7 +902,10 @@ def _personal_label(
     if "," in core:
         left, right = (part.strip() for part in core.split(",", 1))
         tokens = left.split()
-        if _name_span(tokens) == len(tokens) and _plausible_role(right, allow_lower=True) and (
+        whole = _name_span(tokens) == len(tokens) or _registry_span(tokens, shapes) == len(tokens) or (
+            len(tokens) == 3 and _name_span(tokens) == 2 and _given_name(tokens[0], shapes)
+        )  # 'Min Aung Hlaing, Chairman of ...', 'Recep Tayyip Erdogan, President of Turkey'
+        if whole and _plausible_role(right, allow_lower=True) and (
             2 <= len(tokens) <= 5 or (len(tokens) == 1 and _caller_by_first_name(left, right))
         ):
             if len(tokens) == 1:  # a child by first name and age: 'Kirill, 14:'
@@ -912,8 +924,8 @@ def _personal_label(
         if not all(any(w.rstrip(".").casefold() in _ROLE_WORDS or w == "of" for w in p) for p in parts):
             return None
     tokens = core.split()
-    if len(tokens) > 24:
-        return None
+    if not tokens or len(tokens) > 24:
+        return None  # (an empty side of a list: 'Vladimir Putin, , Alexander Lukashenko and Xi Jinping')
     if _not_a_role_start(tokens):
         return None  # 'Dear colleagues:', 'The head of state said:'; but 'The President:' speaks
     registry_span = _registry_span(tokens, shapes)
@@ -958,6 +970,9 @@ def _personal_label(
     if role_tokens and titles and all(t.rstrip(".").casefold() in _TITLE_WORDS for t in role_tokens):
         # 'Prime Minister Blair' is one name as written, like 'President Bush', not the role 'Prime'
         role_tokens, name_tokens = [], role_tokens + name_tokens
+    if len(role_tokens) == 1 and _given_name(role_tokens[0], shapes):
+        # a name of three words with no role: 'Lee Hsien Loong', 'Valéry Giscard d’Estaing'
+        role_tokens, name_tokens = [], role_tokens + name_tokens
     role = " ".join(role_tokens).rstrip(",")  # 'Governor of the Tula Region, Olga Petrova'
     if role and not _plausible_role(role):
         return None
@@ -974,6 +989,18 @@ def _personal_label(
     if not role and len(name_tokens) >= 2 and _place_or_heading(name_tokens, shapes, seen_names):
         return None  # 'Moscow Region: 12 cases.', 'Key Figures: ...' in a speech: no speaker
     return Label(label, " ".join(name_tokens), role, affiliation, rest)
+
+
+def _given_name(token: str, shapes: Shapes) -> bool:
+    """Whether a word before a name of two words is the first of three names, not a role: a
+    capitalised word (not written in capitals) that names no role, title, organisation or outlet."""
+    key = token.rstrip(".,").casefold()
+    return (
+        _is_name_token(token) and not token.isupper() and not _INITIAL.match(token) and not token.endswith((".", ","))
+        and key not in _ROLE_WORDS and key not in _ORG_NOUNS and key not in shapes.outlet_words
+        and key not in _HONORIFICS and key not in _NOT_ROLE_START and key not in _SENTENCE_WORDS
+        and key not in shapes.generic_labels and key != "the"
+    )
 
 
 def _place_or_heading(name_tokens: list[str], shapes: Shapes, seen_names: frozenset[str]) -> bool:
@@ -1067,7 +1094,7 @@ def _plausible_role(role: str, allow_lower: bool = False) -> bool:
     all_caps = role.isupper()
     title_case = all(w[0].isupper() or not w[0].isalpha() for w in words)
     first = words[0].lower()
-    if first.endswith("ing") and first not in _ROLE_GERUNDS:
+    if first.endswith("ing") and first not in _ROLE_GERUNDS and first not in _ROLE_WORDS and first not in _NOT_GERUNDS:
         return False  # "Speaking at the ceremony in the Catherine Hall ... Governor Ivan Petrov:"
     for k, w in enumerate(words):
         bare = w.strip(",.\"'“”«»")
@@ -1102,6 +1129,8 @@ def _not_a_role_start(words: list[str]) -> bool:
     return first in _NOT_ROLE_START
 
 
+_NOT_GERUNDS = frozenset("beijing chongqing nanjing peking kunming nanning xining boeing viking sterling".split())
+"""Proper names ending in 'ing' that open a role: 'Beijing Mayor Yin Yong', 'Boeing CEO ...'."""
 _ROLE_PARTICIPLES = frozenset("retired authorised authorized honoured honored elected appointed united".split())
 _ROLE_GERUNDS = frozenset("acting managing founding leading presiding visiting outgoing incoming ruling".split())
 
@@ -1147,7 +1176,8 @@ def is_elision(text: str) -> bool:
 _NOTE_RE = re.compile(
     r"^(?:\((?P<round>[^()]+)\)|\[(?P<square>[^\[\]]+)\])$"
     r"|^(?:(?:Editor|Interpreter|Translator)['’]s note|Note|Photos?|Video|Source|Read also|See also|Also read|Read more|Tags"
-    r"|Publication date|Persons|Geography|Direct link to material)\s*:\s+\S"
+    r"|Publication date|Publication status|Persons|Geography|Topics|Direct link to material|Direct link)\s*:\s+\S"
+    r"|^(?:Applause|Laughter|Animation in the hall|Noise in the hall)\.?$"
     r"|^(?P<caption>.{1,300}[.!?]\s+(?:Photos?\s+(?:by|courtesy\s+of)|Photos?:)\s+(?=[A-ZА-ЯЁ'\"“«])[^.!?]{1,60}\.?)$"
 )
 
@@ -1598,11 +1628,12 @@ def _dated_title(lines: list[SourceLine], content_idx: list[int], k: int, shapes
     first = lines[content_idx[k]].text
     if not _title_shaped(first, shapes):
         headline = parse_label(first, shapes)
-        if headline is None or len(headline.rest.split()) < 3 or len(first.split()) > 30:
+        if headline is None or len(first.split()) > 30:
             return None
-        if _ends_a_sentence(headline.rest):
+        if _ends_a_sentence(headline.rest) or len(headline.rest.split()) < 3:
             # a speaker's first line, unless the date line is right under it: a headline quoting a
             # whole sentence ('Lukashenko: We will not allow anyone to destabilize the situation!')
+            # or a short one ('Peskov: No plans')
             below = k + 1 < len(content_idx) and parse_date_line(lines[content_idx[k + 1]].text) is not None
             return k + 1 if below else None
     for j in range(k + 1, min(k + 2 + LEAD_LINES, len(content_idx))):
@@ -1647,7 +1678,12 @@ def _opens_quotation(text: str) -> bool:
     of speech that merely begins with a quoted word ('"Difficult" is the right word.') is not."""
     if not text.startswith(QUOTES):
         return False
-    end = text.rfind(_CLOSING_QUOTE[text[0]], 1)  # the last one: quotations may nest
+    opener, closer = text[0], _CLOSING_QUOTE[text[0]]
+    if opener != closer and text.count(closer) < text.count(opener):
+        return True  # an inner quotation closed, the paragraph's own runs on: '“They adopt “x” every year.'
+    if opener == closer and text.count(opener) % 2:
+        return True  # the same with straight marks
+    end = text.rfind(closer, 1)  # the last one: quotations may nest
     return end == -1 or not text[end + 1:].strip(" .,;:!?…»”’\"')")
 
 
@@ -1661,11 +1697,19 @@ def _quote_open(paragraphs: list[Paragraph]) -> bool:
     if not spoken:
         return False
     last = spoken[-1].text
-    if "”" in last or "»" in last:
+    curly_open, curly_closed = last.count("“") + last.count("«"), last.count("”") + last.count("»")
+    # Each kind of mark pairs up within its own kind: an inner quotation ('on "promoting
+    # democracy".', '“You did well!”') leaves open what was open.
+    # A paragraph ending in a curly closing mark closes it (marks are not always paired in the
+    # sites' texts: '“It’s called “competition. We ... before.”'); straight marks pair by count.
+    if last.rstrip(" .,;:!?…)").endswith(("”", "»")):
         return False
-    # straight quotation marks pair up: an odd count after an opening one leaves it open, an even
-    # one (an inner quoted phrase, 'on "promoting democracy".') leaves open what was open before
-    return last.count('"') % 2 == (1 if last.startswith('"') else 0)
+    if last.startswith('"'):
+        return last.count('"') % 2 == 1
+    if last.startswith(("“", "«")):
+        return curly_open > curly_closed
+    # a paragraph carrying on a quotation opened above: open until it closes it
+    return curly_closed <= curly_open and last.count('"') % 2 == 0
 
 
 def _first_appearance(label: Label, builder: _Builder) -> bool:

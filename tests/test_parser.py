@@ -163,6 +163,7 @@ def test_known_surname_alone_is_a_label(shapes):
         ("June 30 – July 1, 2022, Minsk", "2022-06-30", "Minsk"),
         ("30 June – 1 July 2022", "2022-06-30", ""),
         ("December 31, 1999 – January 1, 2000, Moscow", "1999-12-31", "Moscow"),
+        ("December 19, 2024, Washington, D.C.", "2024-12-19", "Washington, D.C."),
     ],
 )
 def test_date_lines(line, iso, place):
@@ -1373,7 +1374,9 @@ def test_a_site_list_of_links_is_editorial(shapes):
 @pytest.mark.parametrize(
     "line", ["Publication date: March 5, 2020, 15:10", "Persons: Siluanov Anton", "Geography: Moscow Region",
              "Direct link to material: http://en.kremlin.ru/d/62950",
-             "Interpreter's note: the President spoke in Belarusian."],
+             "Interpreter's note: the President spoke in Belarusian.", "Topics: Economy and finance",
+             "Publication status: Published in sections: News, Transcripts", "Direct link: http://en.kremlin.ru/d/70380",
+             "Applause."],
 )
 def test_a_pages_footer_details_are_notes(line):
     """The Kremlin page's footer after the last turn is no one's speech."""
@@ -1426,6 +1429,21 @@ def test_a_sentence_above_a_label_is_speech_not_a_heading(shapes):
         # a group saying more than a short reply, as speech opens
         ("Children: We want to be cosmonauts and fly to Mars.", "Children", "", ""),
         ("Students: Thank you for finding the time to meet us.", "Students", "", ""),
+        # modern Kremlin guests and officials (a third review)
+        ("King of Bahrain Hamad bin Isa Al Khalifa (retranslated): Thank you.", "Hamad bin Isa Al Khalifa",
+         "King of Bahrain", "retranslated"),
+        ("Beijing Mayor Yin Yong: Thank you.", "Yin Yong", "Beijing Mayor", ""),
+        ("Min Aung Hlaing, Chairman of the State Administration Council of Myanmar: Thank you.", "Min Aung Hlaing",
+         "Chairman of the State Administration Council of Myanmar", ""),
+        ("Recep Tayyip Erdogan, President of Turkey: I agree.", "Recep Tayyip Erdogan", "President of Turkey", ""),
+        ("Sberbank CEO and Chairman of the Executive Board Herman Gref: Yes.", "Herman Gref",
+         "Sberbank CEO and Chairman of the Executive Board", ""),
+        ("Deputy Prime Minister and Minister of Industry and Trade Denis Manturov: Yes.", "Denis Manturov",
+         "Deputy Prime Minister and Minister of Industry and Trade", ""),
+        ("Lee Hsien Loong: Thank you.", "Lee Hsien Loong", "", ""),
+        ("Valéry Giscard d’Estaing: Thank you.", "Valéry Giscard d’Estaing", "", ""),
+        ("Vladimir Putin, , Alexander Lukashenko and Xi Jinping: Thank you.",
+         "Vladimir Putin, , Alexander Lukashenko and Xi Jinping", "", ""),
     ],
 )
 def test_labels_by_outlet_style_or_role_alone(shapes, line, name, role, affiliation):
@@ -1520,3 +1538,23 @@ def test_a_quotation_with_who_said_it_after_a_statement_is_narration(shapes):
         ("Sergei Lavrov", ['"We discussed foreign policy cooperation."'])]
     narration = [b.text for s in t.sections for b in s.blocks if isinstance(b, Paragraph)]
     assert narration[0].startswith('"Belarus has always been our closest ally,"')
+
+
+def test_an_empty_side_of_a_list_of_speakers_raises_nothing(shapes):
+    assert parse_label(", Putin and Lukashenko: Yes.", shapes) is None
+
+
+def test_a_quotation_holding_a_closed_inner_quotation_runs_on(shapes):
+    text = ("Lukashenko meets with Lavrov\n\n10 December 2020\n\nSergei Lavrov, Russian Foreign Minister:\n\n"
+            "“We see attempts to influence our countries. They adopt documents on “promoting democracy” every year.\n\n"
+            "We have a Union State, and we will defend it.”\n\nThe head of state thanked the minister.")
+    t, _ = parse(doc(text), shapes)
+    assert [len(x.paragraphs) for x in t.turns()] == [2]
+    assert [b.text for s in t.sections for b in s.blocks if isinstance(b, Paragraph)] == [
+        "The head of state thanked the minister."]
+
+
+def test_a_short_headline_right_above_the_date_is_the_title(shapes):
+    text = "Peskov: No plans\n\n15 January 2024\n\nThe Kremlin spokesman commented on media reports."
+    t, _ = parse(doc(text), shapes)
+    assert (t.title.value, t.date.value, t.turns()) == ("Peskov: No plans", "2024-01-15", [])
