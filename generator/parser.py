@@ -1771,6 +1771,14 @@ def _is_headline(label: Label, p: _Para, builder: _Builder, nxt: Optional[_Para]
     return builder.turn is None or bool(builder.turn.quoted)
 
 
+_CLAUSE_WORDS = frozenset(
+    """i we you he she they it my our your is are was were am be here there this these those let please
+    do does did have has had will would can could should must""".split()
+)
+"""Words of a clause, not of a heading naming a part of a meeting ('Beginning of meeting with
+President of the United States Barack Obama' holds 'states', which is no verb there)."""
+
+
 def _is_heading(p: _Para, builder: _Builder, nxt: Optional[_Para], shapes: Shapes) -> bool:
     if not heading_shaped(p.text):
         return False
@@ -1790,7 +1798,7 @@ def _is_heading(p: _Para, builder: _Builder, nxt: Optional[_Para], shapes: Shape
     # Kleymenov' (a heading names a part: 'Meeting with members of the Government').
     if not turn.paragraphs or not turn.paragraphs[-1].text.endswith(TERMINAL):
         return False
-    if not listed and any(w.strip(",.'\"“”«»()").casefold() in _SENTENCE_WORDS for w in p.text.split()):
+    if not listed and any(w.strip(",.'\"“”«»()").casefold() in _CLAUSE_WORDS for w in p.text.split()):
         return False  # (a pull-quote headline, 'President: We would like ...', stays a heading)
     if nxt is None or is_separator(nxt.text):
         return True
