@@ -1272,6 +1272,10 @@ class _Builder:
     paras: list = field(default_factory=list)
     shapes: Optional[Shapes] = None
     _dialogue: Optional[bool] = None
+    speakers: set[str] = field(default_factory=set)
+    """The names of the turns opened so far."""
+    carried: Optional[Label] = None
+    """The one speaker of a monologue cut by a separator, whose speech may go on below it."""
 
     def dialogue(self) -> bool:
         """Whether a line that no blank line sets apart is a label followed by a sentence
@@ -1308,6 +1312,8 @@ class _Builder:
     def open_turn(self, label: Label, line: int) -> None:
         self.close_turn()
         self.turn = _OpenTurn(label, line, [])
+        self.speakers.add(label.name)
+        self.carried = None
         for token in label.name.split():
             token = token.rstrip(".,")
             if JOINT.fullmatch(f" {token} ") or not token:
@@ -1551,8 +1557,11 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         nxt = paras[idx + 1] if idx + 1 < len(paras) else None
         text = p.text
         if is_separator(text):
+            turn = builder.turn
+            carried = turn.label if turn is not None and not turn.quoted and len(builder.speakers) == 1 else None
             builder.close_section()
             builder.separator_line = p.line
+            builder.carried = carried
             continue
         listing = links and heading_shaped(text)
         links = bool(_LINKS_HEAD.match(text.strip())) or listing
@@ -1604,6 +1613,15 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             else:
                 turn.paragraphs.append(Paragraph(text, p.line))
                 continue
+        carried = builder.carried
+        if carried is not None and not builder.blocks and builder.heading is None and _speech_opening(text):
+            # a monologue's next part under '* * *' ('Colleagues,', 'I propose ...'): the same
+            # speaker's, named as later labels name them
+            builder.open_turn(Label(carried.name, carried.name, "", "", ""), p.line)
+            builder.turn.quoted = False
+            builder.turn.paragraphs.append(Paragraph(text, p.line))
+            continue
+        builder.carried = None
         builder.blocks.append(Paragraph(text, p.line, "narration"))
     builder.close_section()
     builder.sections = _mend_names(builder.sections, shapes)
@@ -1769,6 +1787,19 @@ def _is_headline(label: Label, p: _Para, builder: _Builder, nxt: Optional[_Para]
         if following is not None and following.rest:
             return False  # a dialogue goes on: "Anna Ivanova: We work on batteries and" / "Vladimir Putin: and …"
     return builder.turn is None or bool(builder.turn.quoted)
+
+
+_ADDRESS_WORDS = frozenset("colleagues friends ladies citizens comrades dear distinguished esteemed".split())
+
+
+def _speech_opening(text: str) -> bool:
+    """Whether a paragraph opens as a speaker's own words do: an address ('Colleagues,', 'Dear
+    friends,') or the first person ('I propose ...', 'We have ...'), not a report ('The meeting
+    continued behind closed doors.')."""
+    words = [w.strip(",.!?:;'\"“”«»()").casefold() for w in text.split()[:15]]
+    if not words:
+        return False
+    return words[0] in _ADDRESS_WORDS or words[0] in _SPOKEN_START or any(w in ("i", "we", "our", "us", "my") for w in words)
 
 
 _CLAUSE_WORDS = frozenset(

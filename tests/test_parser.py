@@ -1558,3 +1558,19 @@ def test_a_short_headline_right_above_the_date_is_the_title(shapes):
     text = "Peskov: No plans\n\n15 January 2024\n\nThe Kremlin spokesman commented on media reports."
     t, _ = parse(doc(text), shapes)
     assert (t.title.value, t.date.value, t.turns()) == ("Peskov: No plans", "2024-01-15", [])
+
+
+def test_a_monologue_goes_on_under_a_separator(shapes):
+    """An address with one speaker, cut into parts by '* * *': a part opening as speech does
+    ('Colleagues,', 'I propose ...') is the speaker's; one opening as a report is narration."""
+    text = ("Presidential Address to the Federal Assembly\n\nFebruary 29, 2024, Moscow\n\n"
+            "President of Russia Vladimir Putin: Citizens of Russia,\n\nToday’s Address is linked to the election.\n\n"
+            "* * *\n\nColleagues,\n\nI propose launching a new national project, Family.\n\n"
+            "* * *\n\nThe Address lasted two hours.")
+    t, _ = parse(doc(text), shapes)
+    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("Vladimir Putin", 2), ("Vladimir Putin", 2)]
+    assert [b.text for s in t.sections for b in s.blocks if isinstance(b, Paragraph)] == ["The Address lasted two hours."]
+    # with two speakers before it, the part under a separator is narration, as before
+    text = text.replace("Today’s Address", "Alexander Lukashenko: Thank you.\n\nToday’s Address")
+    t, _ = parse(doc(text), shapes)
+    assert [x.name for x in t.turns()] == ["Vladimir Putin", "Alexander Lukashenko"]
