@@ -1544,6 +1544,8 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         p = paras[lead]
         if is_separator(p.text) or parse_label(p.text, shapes) is not None:
             break
+        if lead + 1 < len(paras) and _reported_label(p.text, paras[lead + 1].text, shapes, frozenset()):
+            break
         if p.standalone and heading_shaped(p.text) and lead > 0:
             break
         lead += 1
@@ -1572,6 +1574,10 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
                 target.append(para)
             else:
                 builder.blocks.append(para)
+            continue
+        reported = _reported_label(text, nxt.text, shapes, frozenset(builder.names)) if nxt is not None else None
+        if reported is not None:
+            builder.open_turn(reported, p.line)  # 'Aleksandr Lukashenko noted:' above a quotation
             continue
         label = parse_label(text, shapes, frozenset(builder.names))
         if label is not None:
@@ -1758,6 +1764,27 @@ def _ends_a_sentence(rest: str) -> bool:
 
 _REPORTER = r"(?:the head of (?:the )?state|the (?:belarusian |russian )?(?:president|leader)|he|she)"
 _REPORTED = r"(?:\w+\s+)?(?:said|noted|stressed|added|emphasi[sz]ed|underlined|recalled|pointed out|believes)\b"
+
+
+_REPORTED_LABEL = re.compile(
+    r"^(?P<who>[^:]{3,120}?)\s+(?:noted|said|stressed|emphasi[sz]ed|added|remarked|stated|underlined|"
+    r"explained|recalled|pointed out|continued)\s*:$"
+)
+
+
+def _reported_label(text: str, following: str, shapes: Shapes, seen_names: frozenset[str]) -> Optional[Label]:
+    """An article's 'Aleksandr Lukashenko noted:' on a line of its own above a quotation: the
+    quotation is that person's statement, as under 'Sergei Lavrov, Russian Foreign Minister:'. The
+    label keeps the verb as written; a line naming no person ('The head of state noted:') is none."""
+    m = _REPORTED_LABEL.match(text.strip())
+    if m is None or not _opens_quotation(following.strip()):
+        return None
+    found = parse_label(f"{m.group('who')}: Yes.", shapes, seen_names)
+    if found is None or found.name.casefold() in shapes.generic_labels or len(found.name.split()) < 2 and (
+        found.name.casefold() not in shapes.known_names | seen_names
+    ):
+        return None
+    return Label(text.strip()[:-1].rstrip(), found.name, found.role, found.affiliation, "")
 
 
 def _reports_on(text: str, label: Label) -> bool:

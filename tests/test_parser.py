@@ -1574,3 +1574,14 @@ def test_a_monologue_goes_on_under_a_separator(shapes):
     text = text.replace("Today’s Address", "Alexander Lukashenko: Thank you.\n\nToday’s Address")
     t, _ = parse(doc(text), shapes)
     assert [x.name for x in t.turns()] == ["Vladimir Putin", "Alexander Lukashenko"]
+
+
+def test_a_quotation_under_a_name_and_a_reporting_verb_is_theirs(shapes):
+    """An article's 'Aleksandr Lukashenko noted:' above a quotation opens his turn, the label
+    keeping the verb; a line naming no person ('The head of state noted:') stays text."""
+    text = ("News\n\n15 January 2024\n\nThe head of state noted:\n\n“The economy is the main thing.”\n\n"
+            "Aleksandr Lukashenko stressed:\n\n“We will keep prices under control.”\n\nHe said this at a meeting.")
+    t, _ = parse(doc(text), shapes)
+    assert [(x.label, x.name, [p.text for p in x.paragraphs]) for x in t.turns()] == [
+        ("Aleksandr Lukashenko stressed", "Aleksandr Lukashenko", ["“We will keep prices under control.”"])]
+    assert [p.text for p in t.summary][0] == "The head of state noted:"
