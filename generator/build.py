@@ -24,7 +24,7 @@ from . import curation as curation_mod
 from .enrich import Context, Enriched, combine, duplicate_pages, enrich_one
 from .export import archive_json
 from .model import Archive, Problem, RawDocument
-from .pagecache import Made, PageCache
+from .pagecache import Made, PageCache, without_finish
 from .parallel import fork_chunks
 from .parser import parse, transcript_id
 from .reader import read_folder
@@ -248,8 +248,7 @@ def produce(
     With a ``cache`` (the watch loop's), a page made last round from equal inputs comes as a
     ``Kept`` marker instead of being made again. With a ``sink`` (and no cache), each batch goes
     through it where it was made, and what it returns comes instead (``Sink``)."""
-    if sink is not None and cache is not None:
-        raise ValueError("a sink and a cache exclude each other: a cache keeps the pages themselves")
+    without_finish(cache, sink, "a sink")
     timings = timings or Timings()
     finish = sink or (lambda batch: batch)
     workers = os.cpu_count() or 1

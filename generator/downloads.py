@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional
 
 from . import render as _render  # module, not names: safe if render.py ever imports this module
 from .model import Archive, Entry, Paragraph, Transcript, Turn
-from .pagecache import Made, PageCache, value
+from .pagecache import Made, PageCache, value, without_finish
 from .parallel import fork_stream
 from .tei import tei_xml
 
@@ -336,8 +336,7 @@ def download_batches(
     speakers) gets ``Kept`` markers instead, and only the others are made. With ``finish`` (no
     cache), each batch is passed through it in the process that made it, and what it returns comes
     instead (``parallel.fork_stream``)."""
-    if finish is not None and cache is not None:
-        raise ValueError("finish and cache exclude each other: a cache keeps the pages themselves")
+    without_finish(cache, finish)
     entries = list(archive.entries)
     keys: dict[str, Any] = {}
     if cache is not None:

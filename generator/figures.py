@@ -843,8 +843,7 @@ def figure_batches(
 
     With ``finish`` (no cache), each batch is passed through it in the process that rendered it,
     and what it returns comes instead (``parallel.fork_stream``)."""
-    if finish is not None and cache is not None:
-        raise ValueError("finish and cache exclude each other: a cache keeps the pages themselves")
+    pagecache.without_finish(cache, finish)
     links = getattr(renderer_or_links, "links", renderer_or_links)
     topics = archive.topics if cache is None else cache.value("figure topics", archive.topics, lambda: archive.topics)
     book = _Book(archive, topics, links, _parts(archive, topics, figures, workers, cache), cache)

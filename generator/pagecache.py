@@ -121,4 +121,11 @@ def value(cache: PageCache | None, name: Hashable, key: Callable[[], Any], make:
     return make() if cache is None else cache.value(name, key(), make)
 
 
-__all__ = ["Kept", "Made", "PageCache", "page", "value"]
+def without_finish(cache: PageCache | None, finish: Any, what: str = "finish") -> None:
+    """Refuse ``finish`` (a step applied where each batch is made) together with a cache: a cache
+    keeps the pages themselves, so they must come back to this process."""
+    if finish is not None and cache is not None:
+        raise ValueError(f"{what} and cache exclude each other: a cache keeps the pages themselves")
+
+
+__all__ = ["Kept", "Made", "PageCache", "page", "value", "without_finish"]

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from . import downloads as _downloads
 from .escape import front_matter, html
-from .pagecache import Made, PageCache, page as _cached, value as _value
+from .pagecache import Made, PageCache, page as _cached, value as _value, without_finish
 from .parallel import fork_stream
 from .search import SearchPlan, bundle
 from .model import Archive, Entry, Field, Paragraph, Person, Topic, TopicHit, Transcript, Turn
@@ -218,8 +218,7 @@ class Renderer:
 
         With ``finish`` (no cache), each batch is passed through it in the process that rendered
         it, and what it returns comes instead (``parallel.fork_stream``)."""
-        if finish is not None and self.cache is not None:
-            raise ValueError("finish and cache exclude each other: a cache keeps the pages themselves")
+        without_finish(self.cache, finish)
 
         def whole_archive() -> Iterator[list[Page]]:
             yield [self.home(), self.search_page(), self.tags_page()]
