@@ -591,13 +591,20 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
         # known (the registry, or earlier in the transcript) may begin in lower case: "Vladimir
         # Putin: well, ..." (a turn continuing a sentence cut off by the previous speaker), but
         # only as a bare name ("Dear Vladimir Putin: thank you" is prose).
-        surname = found.name.split()[-1].rstrip(".").casefold() if found.name.split() else ""
-        known = shapes.known_names | seen_names
-        if found.role or found.affiliation or len(found.name.split()) < 2 or (
-            surname not in known and found.name.casefold() not in known
+        if found.role or found.affiliation or len(found.name.split()) < 2 or not _known_speaker(
+            found.name, shapes, seen_names
         ):
             return None  # nor after a surname alone: 'Putin: a life in politics' is a headline
     return found
+
+
+def _known_speaker(name: str, shapes: Shapes, seen_names: frozenset[str]) -> bool:
+    """Whether a label's name is known: its surname (or the name itself) is in the registry or
+    spoke earlier in the transcript."""
+    words = name.split()
+    surname = words[-1].rstrip(".").casefold() if words else ""
+    known = shapes.known_names | seen_names
+    return surname in known or name.casefold() in known
 
 
 _OUTLET_REPORTER = re.compile(
@@ -613,18 +620,15 @@ def _glued_label(text: str, shapes: Shapes, seen_names: frozenset[str]) -> Optio
     as 'willtake' and 'events.This' in the seeds): only a known speaker's name (the registry, or
     earlier in the transcript) or a generic label, and only before a capital letter or a quote.
     'Moscow:The' and 'Re:Sanctions' stay text."""
-    m = _GLUED.match(text)
+    m = _GLUED.match(text) if ":" in text else None
     if m is None:
         return None
     found = parse_label(f"{m.group('label')}: {m.group('rest')}", shapes, seen_names)
     if found is None:
         return None
-    if found.name.casefold() in shapes.generic_labels:
+    if found.name.casefold() in shapes.generic_labels or _known_speaker(found.name, shapes, seen_names):
         return found
-    words = found.name.split()
-    known = shapes.known_names | seen_names
-    surname = words[-1].rstrip(".").casefold() if words else ""
-    return found if surname in known or found.name.casefold() in known else None
+    return None
 
 
 _NUMBERED = re.compile(r"^(?P<head>.+?)\s+(?:No\.?\s*|№\s*|#)?\d{1,3}$", re.I)
@@ -1762,21 +1766,20 @@ def _ends_a_sentence(rest: str) -> bool:
     return rest.endswith(TERMINAL)
 
 
+_SAID = r"said|noted|stressed|added|emphasi[sz]ed|underlined|recalled|pointed out"
+"""Verbs that report someone's words, in a report's paragraph and before a quotation."""
 _REPORTER = r"(?:the head of (?:the )?state|the (?:belarusian |russian )?(?:president|leader)|he|she)"
-_REPORTED = r"(?:\w+\s+)?(?:said|noted|stressed|added|emphasi[sz]ed|underlined|recalled|pointed out|believes)\b"
+_REPORTED = rf"(?:\w+\s+)?(?:{_SAID}|believes)\b"
 
 
-_REPORTED_LABEL = re.compile(
-    r"^(?P<who>[^:]{3,120}?)\s+(?:noted|said|stressed|emphasi[sz]ed|added|remarked|stated|underlined|"
-    r"explained|recalled|pointed out|continued)\s*:$"
-)
+_REPORTED_LABEL = re.compile(rf"^(?P<who>[^:]{{3,120}}?)\s+(?:{_SAID}|remarked|stated|explained|continued)\s*:$")
 
 
 def _reported_label(text: str, following: str, shapes: Shapes, seen_names: frozenset[str]) -> Optional[Label]:
     """An article's 'Aleksandr Lukashenko noted:' on a line of its own above a quotation: the
     quotation is that person's statement, as under 'Sergei Lavrov, Russian Foreign Minister:'. The
     label keeps the verb as written; a line naming no person ('The head of state noted:') is none."""
-    m = _REPORTED_LABEL.match(text.strip())
+    m = _REPORTED_LABEL.match(text.strip()) if text.rstrip().endswith(":") else None
     if m is None or not _opens_quotation(following.strip()):
         return None
     found = parse_label(f"{m.group('who')}: Yes.", shapes, seen_names)
