@@ -73,7 +73,8 @@ def load_shapes(path: Path, known_names: frozenset[str], long_names: frozenset[t
     return Shapes(
         boilerplate=boiler,
         generic_labels=frozenset(str(x).casefold() for x in data.get("generic_labels", [])),
-        outlet_words=frozenset(str(x).casefold() for x in data.get("outlet_words", [])),
+        outlet_words=frozenset(str(x).casefold() for x in data.get("outlet_words", []) + data.get("outlet_names", [])),
+        outlet_names=frozenset(str(x).casefold() for x in data.get("outlet_names", [])),
         known_names=known_names,
         long_names=long_names,
         places=frozenset(" ".join(str(x).split()).casefold() for x in data.get("places", [])),

@@ -28,6 +28,9 @@ class Shapes:
     generic_labels: frozenset[str] = frozenset()
     """Casefolded labels that name no person ("question")."""
     outlet_words: frozenset[str] = frozenset()
+    """Casefolded words naming a kind of outlet ("channel") or an outlet ("kommersant")."""
+    outlet_names: frozenset[str] = frozenset()
+    """Casefolded outlets' own names ("kommersant", "tass"): one names an outlet alone."""
     known_names: frozenset[str] = frozenset()
     """Casefolded single-word aliases from the speaker registry ("putin"), accepted as labels."""
     long_names: frozenset[tuple[str, ...]] = frozenset()
@@ -554,12 +557,11 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
     if _generic_from(label, shapes):  # 'Question from Yekaterinburg' is a question, from there
         head, _, where = label.partition(" from ")
         return None if lower_rest else Label(label, head, "", where, rest)
-    press = _OUTLET_REPORTER.match(label)
-    if press and not lower_rest and not _names_listed(label, rest) and not any(
-        w.casefold() in _SENTENCE_WORDS or w.casefold() in ("the", "a", "an") for w in press.group("outlet").split()
-    ):
-        # 'ONT journalist:', 'Kommersant correspondent:': a journalist named by their outlet
-        return Label(label, press.group("head").capitalize(), "", press.group("outlet").strip(), rest)
+    press = _outlet_reporter(label, shapes)
+    if press is not None and not lower_rest and not _names_listed(label, rest):
+        # 'ONT journalist:', 'Rossiya TV channel correspondent:', 'Correspondent of the Pervy
+        # Informatsionny TV channel:': a journalist named by their outlet
+        return Label(label, press[0], "", press[1], rest)
     core, affiliation = label, ""
     paren = re.match(r"^(?P<core>.*?)\s*\((?P<aff>[^()]*)\)$", label)
     if paren and re.search(r"\([^()]*\)$", paren.group("core")):
@@ -607,10 +609,32 @@ def _known_speaker(name: str, shapes: Shapes, seen_names: frozenset[str]) -> boo
     return surname in known or name.casefold() in known
 
 
+_REPORTER = r"(?:journalist|correspondent|reporter|корреспондент|журналист)"
 _OUTLET_REPORTER = re.compile(
-    r"^(?P<outlet>(?:[A-ZА-ЯЁ0-9][\w\-'’.&]*\s+){1,4})(?P<head>journalist|correspondent|reporter|корреспондент|журналист)$"
+    rf"^(?P<outlet>[A-ZА-ЯЁ0-9][\w\-'’.&]*(?:\s+[\w\-'’.&]+){{0,5}})\s+(?P<head>{_REPORTER})$"
+    rf"|^(?P<head2>(?i:{_REPORTER}))\s+(?:of|from)\s+(?:the\s+)?(?P<outlet2>[A-ZА-ЯЁ0-9][\w\-'’.&]*(?:\s+[\w\-'’.&]+){{0,5}})$"
 )
-"""A journalist's label naming the outlet, not the person: 'ONT journalist', 'Kommersant correspondent'."""
+
+
+def _outlet_reporter(label: str, shapes: Shapes) -> Optional[tuple[str, str]]:
+    """A journalist's label naming the outlet, not the person, as (name, outlet): 'ONT
+    journalist', 'Kommersant correspondent', 'Belarus 1 TV channel correspondent', 'Correspondent
+    of the Pervy Informatsionny TV channel'. The outlet's words are capitalised or name a kind of
+    outlet ('TV channel'), and no word of a sentence: 'The first journalist' names none."""
+    m = _OUTLET_REPORTER.match(label)
+    if m is None:
+        return None
+    head, outlet = (m.group("head"), m.group("outlet")) if m.group("head") else (m.group("head2"), m.group("outlet2"))
+    words = outlet.split()
+    for word in words:
+        key = word.casefold()
+        if key in _SENTENCE_WORDS or key in ("the", "a", "an"):
+            return None
+        if word[:1].islower() and key not in shapes.outlet_words:
+            return None
+    if m.group("head2") and not any(w.casefold() in shapes.outlet_words for w in words):
+        return None  # 'Correspondent of Ivan Petrov' names no outlet
+    return head.capitalize(), outlet.strip()
 
 _GLUED = re.compile(r"^(?P<label>[^:\s][^:]{0,160}?):(?P<rest>[A-ZА-ЯЁ\"“«].*)$")
 
@@ -684,6 +708,8 @@ def _joint_label(
             continue  # a side holds two people: 'Ivan Petrov, Anna Smirnova and ...' is a group
         if left.name.split()[-1].rstrip(".,").casefold() in _ROLE_WORDS:
             continue  # a role of two parts: 'Sberbank CEO and Chairman of the Executive Board Herman Gref'
+        if left.role and left.role.split()[-1].casefold() in _OFFICE_OF:
+            continue  # what an office is of: 'Minister of Natural Resources and Environment Dmitry Kobylkin'
 
         left_known = left.name.split()[-1].rstrip(".").casefold() in known
         if m.group().strip() == ",":  # a comma alone; not the Oxford comma before "and"
@@ -704,6 +730,9 @@ def _joint_label(
         return Label(label, f"{left.name}{m.group()}{right.name}".replace("\xa0", " "), "", affiliation, rest)
     return None
 
+
+_OFFICE_OF = frozenset("of for on to in at".split())
+"""The last word of a role before what the office is of: the words after it are no person."""
 
 _GROUP_COMMA = re.compile(r",\s+")
 
@@ -1156,9 +1185,22 @@ def is_outlet(rest: str, shapes: Shapes) -> bool:
         return False
     if _GREETING.match(text) or _INNER_SENTENCE.search(text):
         return False  # 'Question: Good afternoon, Kommersant newspaper. Andrei Kolesnikov.' is speech
-    if any(w.strip("\"'“”«»,").lower() in shapes.outlet_words for w in words):
-        return True
-    return False
+    keys = [w.strip("\"'“”«»,").casefold() for w in words]
+    if not any(k in shapes.outlet_words for k in keys) or any(k in _HONORIFICS for k in keys):
+        return False  # 'Good news, Mr President.' is an answer
+    for word, key in zip(words[1:], keys[1:]):
+        if word[:1].islower() and key not in shapes.outlet_words and key not in _OUTLET_JOINS:
+            return False  # 'Difficult times for the oil market.', 'The tax service.'
+    # a name beside the outlet word: a brand ('Kommersant', 'TASS'), a word in capitals ('STV
+    # Channel'), or a capital after the first word ('Channel One', 'Rossiya TV'); 'Military
+    # service.', 'Social media.', 'Breaking news.' name none
+    return any(k in shapes.outlet_names for k in keys) or _ACRONYM.match(words[0]) is not None or any(
+        w[:1].isupper() or w[:1].isdigit() for w in words[1:])
+
+
+_OUTLET_JOINS = frozenset("of the and de la du di".split())
+"""Small words inside an outlet's name ('Voice of America', 'The Times of India')."""
+_ACRONYM = re.compile(r"^[A-ZА-ЯЁ0-9]{2,}\.?$")
 
 
 # --------------------------------------------------------------------------------------------
@@ -1207,7 +1249,21 @@ def is_note(text: str) -> bool:
     if m.group("caption") is not None:
         return len(m.group("caption").split()) <= 50  # a photo's caption: 'Lukashenko in Gomel. Photo by BelTA'
     inner = m.group("round") or m.group("square")
-    return inner is None or len(inner.split()) <= 12
+    return inner is None or len(inner.split()) <= 12 or _reports(inner)
+
+
+_PERSONAL = frozenset("i i'm i’m we we're we’re us our ours my me you your".split())
+_PAST = frozenset("was were took held made began went spoke gave met saw had left sent".split())
+
+
+def _reports(text: str) -> bool:
+    """A bracketed paragraph that reports what happened, in the third person and the past: '(Vladimir
+    Putin and Alexander Lukashenko then continued the talks in a restricted format.)'. Speech in
+    brackets says 'I', 'we' or 'you'."""
+    words = [w.strip(".,;:!?\"'“”()[]").casefold() for w in text.split()]
+    if any(w in _PERSONAL for w in words):
+        return False
+    return any(w in _PAST or len(w) > 4 and w.endswith("ed") for w in words)
 
 
 def is_breadcrumb(text: str) -> bool:
@@ -1518,6 +1574,10 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             else:
                 boilerplate.append(last)
             end -= 1
+        elif date is not None:
+            block = _footer_date(lines, body_start, end, date, shapes)
+            boilerplate.extend(line for line in lines[block:end] if line.text.strip())
+            end = block
 
     if date is not None and not date.valid:
         if doc.sidecar is not None and doc.sidecar.date:
@@ -1696,6 +1756,28 @@ def _date_block(lines: list[SourceLine], content_idx: list[int], j: int, shapes:
     return date, last
 
 
+def _footer_date(lines: list[SourceLine], start: int, end: int, date: DateLine, shapes: Shapes) -> int:
+    """Where the page's date repeated at its foot begins (``end`` if it is not there): a date
+    line of the same day, written as the header or otherwise ('March 11, 2022, The Kremlin,
+    Moscow' under a header with the time), alone or over a time and a place on lines of their own
+    ('March 11, 2022' / '11:15' / 'The Kremlin, Moscow')."""
+    tail = [i for i in range(max(start, end - 12), end) if lines[i].text.strip()][-3:]
+    for k in range(len(tail), 0, -1):
+        found = parse_date_line(lines[tail[-k]].text)
+        if found is None or found.iso != date.iso:
+            continue
+        timed = _ENDS_IN_TIME.search(found.written) is not None
+        rest = [lines[i].text.strip() for i in tail[-k + 1:]] if k > 1 else []
+        if rest and not timed and _TIME_LINE.match(rest[0]):
+            rest, timed = rest[1:], True
+        if len(rest) > 1 or rest and not (
+            rest[0].casefold() == date.place.casefold() or _place_line(rest[0], timed) or _short_place(rest[0], shapes)
+        ):
+            continue
+        return tail[-k]
+    return end
+
+
 _CLOSING_QUOTE = {'"': '"', "“": "”", "«": "»", "„": "“", "'": "'", "‘": "’"}
 
 
@@ -1840,6 +1922,20 @@ _CLAUSE_WORDS = frozenset(
 President of the United States Barack Obama' holds 'states', which is no verb there)."""
 
 
+_RELATIVE = frozenset("who whom whose which".split())
+
+
+def _clause(text: str) -> bool:
+    """Whether a line reads as a clause: it holds a word of one. A heading naming a part of an
+    event may go on with a relative clause ('Ceremony for presenting state decorations to those
+    who have distinguished themselves'): its words before 'who' or 'which' are what counts."""
+    words = [w.strip(",.'\"“”«»()").casefold() for w in text.split()]
+    if words and (words[0] in _HEADING_WORDS or words[0].endswith(_ABSTRACT_ENDINGS)):
+        cut = next((i for i, w in enumerate(words) if w in _RELATIVE), len(words))
+        words = [w for w in words[:cut] if w not in ("those", "these")]
+    return any(w in _CLAUSE_WORDS for w in words)
+
+
 def _is_heading(p: _Para, builder: _Builder, nxt: Optional[_Para], shapes: Shapes) -> bool:
     if not heading_shaped(p.text):
         return False
@@ -1859,10 +1955,12 @@ def _is_heading(p: _Para, builder: _Builder, nxt: Optional[_Para], shapes: Shape
     # Kleymenov' (a heading names a part: 'Meeting with members of the Government').
     if not turn.paragraphs or not turn.paragraphs[-1].text.endswith(TERMINAL):
         return False
-    if not listed and any(w.strip(",.'\"“”«»()").casefold() in _CLAUSE_WORDS for w in p.text.split()):
+    if not listed and _clause(p.text):
         return False  # (a pull-quote headline, 'President: We would like ...', stays a heading)
     if nxt is None or is_separator(nxt.text):
         return True
+    if turn.label.role and turn.paragraphs[0].line != turn.line and not builder.dialogue():
+        return True  # an article's statement under 'Sergei Lavrov, Russian Foreign Minister:' ends at a headline
     return parse_label(nxt.text, shapes, frozenset(builder.names)) is not None
 
 

@@ -1585,3 +1585,125 @@ def test_a_quotation_under_a_name_and_a_reporting_verb_is_theirs(shapes):
     assert [(x.label, x.name, [p.text for p in x.paragraphs]) for x in t.turns()] == [
         ("Aleksandr Lukashenko stressed", "Aleksandr Lukashenko", ["“We will keep prices under control.”"])]
     assert [p.text for p in t.summary][0] == "The head of state noted:"
+
+
+# ---- shapes found by the fourth review of real page layouts
+
+@pytest.mark.parametrize("rest,outlet", [
+    ("Rossiya TV channel.", True), ("Channel One.", True), ("The New York Times.", True), ("Zvezda TV.", True),
+    ("Belarus 1 TV channel.", True), ("Voice of America radio.", True),
+    ("Good news, Mr President.", False), ("Difficult times for the oil market.", False), ("Military service.", False),
+    ("Social media.", False), ("The tax service.", False), ("Our company.", False), ("Breaking news.", False),
+])
+def test_an_outlet_is_named_not_a_phrase_with_an_outlet_word(shapes, rest, outlet):
+    """A short first answer holding 'news', 'times' or 'service' is speech: an outlet has a name
+    beside its kind ('Rossiya TV channel', 'Channel One') or is one ('Kommersant')."""
+    from generator.parser import is_outlet
+    assert is_outlet(rest, shapes) is outlet
+
+
+def test_a_short_first_answer_stays_speech(shapes):
+    text = ("Meeting with Government members\n\nApril 5, 2021, Novo-Ogaryovo, Moscow Region\n\n"
+            "Vladimir Putin: Mr Reshetnikov, how is the economy doing?\n\nMaxim Reshetnikov: Good news, Mr President.\n\n"
+            "GDP grew by 1.5 percent in February.\n\nAlexander Novak: Difficult times for the oil market.\n\n"
+            "Prices have fallen by a third.\n\nIvan Ivanov: Rossiya TV channel.\n\nMy question is about taxes.")
+    t, _ = parse(doc(text), shapes)
+    assert turns_of(t)[1:] == [
+        ("Maxim Reshetnikov", "", "", ["Good news, Mr President.", "GDP grew by 1.5 percent in February."]),
+        ("Alexander Novak", "", "", ["Difficult times for the oil market.", "Prices have fallen by a third."]),
+        ("Ivan Ivanov", "", "Rossiya TV channel", ["My question is about taxes."]),
+    ]
+
+
+@pytest.mark.parametrize("line,name,affiliation", [
+    ("Belarus 1 TV channel correspondent: Mr Putin, when?", "Correspondent", "Belarus 1 TV channel"),
+    ("ONT TV channel journalist: Mr Lukashenko, what?", "Journalist", "ONT TV channel"),
+    ("Kommersant newspaper correspondent: A question.", "Correspondent", "Kommersant newspaper"),
+    ("Correspondent of the Pervy Informatsionny TV channel: A question.", "Correspondent",
+     "Pervy Informatsionny TV channel"),
+])
+def test_a_journalist_named_by_an_outlet_with_its_kind(shapes, line, name, affiliation):
+    assert label_parts(shapes, line, "name", "role", "affiliation") == (name, "", affiliation)
+
+
+@pytest.mark.parametrize("line", ["The first journalist: Hello.", "Our correspondent: Hello."])
+def test_no_outlet_no_journalist_label(shapes, line):
+    assert parse_label(line, shapes) is None
+
+
+def test_a_correspondent_of_a_person_is_no_outlet(shapes):
+    assert label_parts(shapes, "Correspondent of Ivan Petrov: Hello.", "name", "affiliation") == ("Ivan Petrov", "")
+
+
+def test_an_anchor_alone_on_a_line_is_a_speaker(shapes):
+    """The 2000 Kremlin interview shape: each label alone on its line, a radio anchor asking."""
+    text = ("Interview with Mayak radio station\n\nMarch 18, 2000 - 00:01\n\nAnchor:\n\nHello and welcome to Mayak.\n\n"
+            "Vladimir Putin:\n\nGood afternoon.\n\nAnchor:\n\nMy first question is about Chechnya.\n\n"
+            "Vladimir Putin:\n\nOne should treat them calmly.")
+    t, _ = parse(doc(text), shapes)
+    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [
+        ("Anchor", 1), ("Vladimir Putin", 1), ("Anchor", 1), ("Vladimir Putin", 1)]
+    assert not t.summary
+
+
+@pytest.mark.parametrize("line,name,role", [
+    ("Minister of Natural Resources and Environment Dmitry Kobylkin: Mr President.", "Dmitry Kobylkin",
+     "Minister of Natural Resources and Environment"),
+    ("Minister of Economic Development and Trade German Gref: Yes.", "German Gref",
+     "Minister of Economic Development and Trade"),
+    ("Governor of Tula Region V. Dudka and Vladimir Putin: Yes.", "V. Dudka and Vladimir Putin", ""),
+])
+def test_an_office_of_two_things_joined_by_and_is_one_person(shapes, line, name, role):
+    assert label_parts(shapes, line, "name", "role") == (name, role)
+
+
+@pytest.mark.parametrize("footer", [
+    "March 11, 2022\n\n11:15\n\nThe Kremlin, Moscow", "March 11, 2022, The Kremlin, Moscow", "March 11, 2022",
+])
+def test_the_date_repeated_at_the_foot_in_another_form_is_boilerplate(shapes, footer):
+    text = ("Meeting with Government members\n\nMarch 11, 2022, 11:15, The Kremlin, Moscow\n\n"
+            f"Vladimir Putin: Good afternoon, colleagues.\n\nMikhail Mishustin: Thank you.\n\n\n{footer}")
+    t, _ = parse(doc(text), shapes)
+    assert turns_of(t) == [("Vladimir Putin", "", "", ["Good afternoon, colleagues."]),
+                           ("Mikhail Mishustin", "", "", ["Thank you."])]
+    assert not t.headings()
+    assert [b.text for b in t.boilerplate] == footer.split("\n\n")
+
+
+def test_another_day_at_the_foot_stays_text(shapes):
+    text = ("Meeting\n\nMarch 11, 2022, The Kremlin, Moscow\n\nVladimir Putin: We meet again on\n\nMarch 12, 2022")
+    t, _ = parse(doc(text), shapes)
+    assert "March 12, 2022" not in [b.text for b in t.boilerplate]
+
+
+def test_a_long_bracketed_report_is_editorial_and_bracketed_speech_is_not(shapes):
+    text = ("Russian-Belarusian talks\n\nJune 8, 2016, Minsk\n\nAlexander Lukashenko: Mr Putin, welcome.\n\n"
+            "(Vladimir Putin and Alexander Lukashenko then continued the talks in a restricted format, after which "
+            "they made statements for the press.)\n\n"
+            "(I would also like to say a few words about our plans for the next year and the years after it.)")
+    t, _ = parse(doc(text), shapes)
+    assert [p.kind for p in t.turns()[0].paragraphs] == ["speech", "editorial", "speech"]
+
+
+def test_a_heading_with_a_relative_clause_between_turns(shapes):
+    text = ("Events on Heroes of the Fatherland Day\n\nDecember 9, 2023, The Kremlin, Moscow\n\n"
+            "Sergei Shoigu: Thank you, Mr President.\n\n"
+            "Ceremony for presenting state decorations to those who have distinguished themselves\n\n"
+            "Vladimir Putin: Friends, today we are presenting decorations.")
+    t, _ = parse(doc(text), shapes)
+    assert [h.text for h in t.headings()] == [
+        "Ceremony for presenting state decorations to those who have distinguished themselves"]
+    assert turns_of(t)[0] == ("Sergei Shoigu", "", "", ["Thank you, Mr President."])
+
+
+def test_an_articles_unquoted_statement_ends_at_a_headline(shapes):
+    """president.gov.by: 'Name, role:' alone on its line, the statement without quotation marks,
+    then the next part's headline and the article's narration under it."""
+    text = ("Meeting with Russian Foreign Minister Sergei Lavrov\n\n26 November 2020\n\nMinsk\n\n"
+            "Aleksandr Lukashenko met with Russian Foreign Minister Sergei Lavrov.\n\n"
+            "Sergei Lavrov, Russian Foreign Minister:\n\nFirst of all, we discussed foreign policy cooperation.\n\n\n\n"
+            "EAEU Leaders Summit scheduled for December 11\n\nThe leaders will hold a summit on December 11.")
+    t, _ = parse(doc(text), shapes)
+    assert turns_of(t) == [("Sergei Lavrov", "Russian Foreign Minister", "",
+                            ["First of all, we discussed foreign policy cooperation."])]
+    assert [h.text for h in t.headings()] == ["EAEU Leaders Summit scheduled for December 11"]
