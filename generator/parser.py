@@ -58,17 +58,19 @@ _ZONE = r"(?:\s+(?:MSK|GMT|UTC|CET|CEST|EET|EEST|Moscow\s+time|Minsk\s+time))?"
 """A time zone written after the time ('March 12, 2015, 14:00 MSK'): part of the time, never a place."""
 _PIPE = r"\s+\|\s+"
 """president.gov.by's bar between the date and the time: '7 December 2026 | 14:05'."""
-_TIME = rf"(?:(?:,\s*|{_DASH}|{_PIPE}|\s+)\d{{1,2}}:\d{{2}}{_ZONE})?"
+_AM_PM = r"(?:\s*[ap]\.?m\.?)?"
+"""'2:30 pm', '2:30 p.m.': part of the time."""
+_TIME = rf"(?:(?:,\s*|{_DASH}|{_PIPE}|\s+)\d{{1,2}}:\d{{2}}{_AM_PM}{_ZONE})?"
 _PLACE_SEP = re.compile(rf",\s*|{_DASH}|{_PIPE}")
 _TIME_LINE = re.compile(r"^\d{1,2}:\d{2}$")
-_ENDS_IN_TIME = re.compile(rf"\d:\d{{2}}{_ZONE}$", re.I)
+_ENDS_IN_TIME = re.compile(rf"\d:\d{{2}}{_AM_PM}{_ZONE}$", re.I)
 _PLACE_PARTICLES = frozenset("of the on upon de la le del am an der and".split())
 _WEEKDAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday "
     "понедельник вторник среда четверг пятница суббота воскресенье".split()
 )
-_WEEKDAY = rf"(?:(?:{'|'.join(sorted(_WEEKDAYS))}),?\s+)?"
-"""An optional weekday before the date: 'Tuesday, 17 October 2023'."""
+_WEEKDAY = rf"(?:(?:{'|'.join(sorted(_WEEKDAYS))}|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?),?\s+)?"
+"""An optional weekday before the date: 'Tuesday, 17 October 2023', 'Mon, 4 March 2019'."""
 _DATE_PATTERNS = [
     # June 8, 2016 / June 8 2016
     re.compile(rf"^{_WEEKDAY}(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}}){_TIME}", re.I),
@@ -1922,6 +1924,14 @@ _CLAUSE_WORDS = frozenset(
 President of the United States Barack Obama' holds 'states', which is no verb there)."""
 
 
+_PART_OF_EVENT = re.compile(
+    r"^(?:beginning|start|end|continuation|excerpts?|transcript)\s+(?:of|from)\s+(?:the\s+)?"
+    r"(?:open\s+part\s+of\s+the\s+)?(?:meeting|talks|session|conversation|conference|news\s+conference|"
+    r"event|ceremony|visit|interview|address|speech|statement|forum|summit|discussion|plenary)"
+    r"|^(?:opening|closing|concluding|introductory)\s+(?:remarks|address|speech|statement)s?$", re.I)
+"""The headings that name a part of an event ('Beginning of meeting with …', 'End of the open part
+of the meeting', 'Opening remarks'): a heading even inside a turn, whatever follows."""
+
 _RELATIVE = frozenset("who whom whose which".split())
 
 
@@ -1955,6 +1965,8 @@ def _is_heading(p: _Para, builder: _Builder, nxt: Optional[_Para], shapes: Shape
     # Kleymenov' (a heading names a part: 'Meeting with members of the Government').
     if not turn.paragraphs or not turn.paragraphs[-1].text.endswith(TERMINAL):
         return False
+    if _PART_OF_EVENT.match(p.text):
+        return True  # 'End of the open part of the meeting', whatever follows
     if not listed and _clause(p.text):
         return False  # (a pull-quote headline, 'President: We would like ...', stays a heading)
     if nxt is None or is_separator(nxt.text):

@@ -1707,3 +1707,22 @@ def test_an_articles_unquoted_statement_ends_at_a_headline(shapes):
     assert turns_of(t) == [("Sergei Lavrov", "Russian Foreign Minister", "",
                             ["First of all, we discussed foreign policy cooperation."])]
     assert [h.text for h in t.headings()] == ["EAEU Leaders Summit scheduled for December 11"]
+
+
+@pytest.mark.parametrize("line,iso,place", [
+    ("Mon, 4 March 2019", "2019-03-04", ""), ("Tue. March 5, 2019, Minsk", "2019-03-05", "Minsk"),
+    ("March 4, 2019, 2:30 pm", "2019-03-04", ""), ("March 4, 2019, 2:30 p.m., Moscow", "2019-03-04", "Moscow"),
+])
+def test_a_weekday_abbreviated_and_a_time_in_twelve_hours(line, iso, place):
+    """'Mon' is the weekday, not a place before the date; 'pm' belongs to the time."""
+    found = parse_date_line(line)
+    assert (found.iso, found.place) == (iso, place)
+
+
+def test_a_heading_naming_a_part_of_the_event_ends_the_turn_whatever_follows(shapes):
+    text = ("Meeting with Government members\n\nMarch 11, 2022, Novo-Ogaryovo, Moscow Region\n\n"
+            "Vladimir Putin: Thank you.\n\nEnd of the open part of the meeting\n\nThe meeting continued behind closed doors.")
+    t, _ = parse(doc(text), shapes)
+    assert turns_of(t) == [("Vladimir Putin", "", "", ["Thank you."])]
+    assert [h.text for h in t.headings()] == ["End of the open part of the meeting"]
+    assert [b.kind for s in t.sections for b in s.blocks if isinstance(b, Paragraph)] == ["narration"]
