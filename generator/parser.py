@@ -1645,7 +1645,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         if reported is not None:
             builder.open_turn(reported, p.line)  # 'Aleksandr Lukashenko noted:' above a quotation
             continue
-        label = parse_label(text, shapes, frozenset(builder.names))
+        label = parse_label(text, shapes, frozenset(builder.names)) or _caps_surname(text, builder, shapes)
         if label is not None:
             if _is_headline(label, p, builder, nxt, shapes):
                 builder.close_section()
@@ -1822,6 +1822,25 @@ def _quote_open(paragraphs: list[Paragraph]) -> bool:
         return curly_open > curly_closed
     # a paragraph carrying on a quotation opened above: open until it closes it
     return curly_closed <= curly_open and last.count('"') % 2 == 0
+
+
+_CAPS_SURNAME = re.compile(r"^(?P<name>[A-ZА-ЯЁ][A-ZА-ЯЁ'’\-]{2,29}):\s+(?P<rest>[A-ZА-ЯЁ\"“«(].*)$")
+_NOT_A_SURNAME = frozenset("note nb ps update source warning attention important answer question".split())
+
+
+def _caps_surname(text: str, builder: _Builder, shapes: Shapes) -> Optional[Label]:
+    """A surname alone in capitals ('ZHUKOV: The economy is growing.'), in a transcript whose
+    labels so far are written in capitals ('VLADIMIR PUTIN: Mr Zhukov, please.'), as the early
+    2000s pages write them: that speaker's turn, though neither the registry nor an earlier label
+    names them. Not a word of a sentence ('THANK: …'), a month or a note ('NOTE:')."""
+    m = _CAPS_SURNAME.match(text) if ":" in text else None
+    if m is None or not any(name.isupper() for name in builder.speakers):
+        return None
+    key = m.group("name").casefold()
+    if (key in _NOT_A_SURNAME or key in _SENTENCE_WORDS or key in _CLAUSE_WORDS or key in MONTHS
+            or key in shapes.generic_labels or key in _ROLE_WORDS or key in shapes.outlet_words):
+        return None
+    return Label(m.group("name"), m.group("name"), "", "", m.group("rest"))
 
 
 def _first_appearance(label: Label, builder: _Builder) -> bool:

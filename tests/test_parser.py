@@ -1726,3 +1726,15 @@ def test_a_heading_naming_a_part_of_the_event_ends_the_turn_whatever_follows(sha
     assert turns_of(t) == [("Vladimir Putin", "", "", ["Thank you."])]
     assert [h.text for h in t.headings()] == ["End of the open part of the meeting"]
     assert [b.kind for s in t.sections for b in s.blocks if isinstance(b, Paragraph)] == ["narration"]
+
+
+def test_a_surname_alone_in_capitals_where_labels_are_in_capitals(shapes):
+    """The early 2000s style: 'ZHUKOV:' is a turn though no one named him before; 'NOTE:' is not,
+    and in a transcript whose labels are not in capitals a word in capitals stays text."""
+    text = ("Meeting with Government members\n\nMarch 4, 2003, The Kremlin, Moscow\n\n"
+            "VLADIMIR PUTIN: Mr Zhukov, please.\n\nZHUKOV: The economy is growing.\n\nWe expect 5 percent.\n\n"
+            "VLADIMIR PUTIN: Good.\n\nNOTE: The text was edited.")
+    t, _ = parse(doc(text), shapes)
+    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("VLADIMIR PUTIN", 1), ("ZHUKOV", 2), ("VLADIMIR PUTIN", 2)]
+    t, _ = parse(doc(text.replace("VLADIMIR PUTIN", "Vladimir Putin")), shapes)
+    assert [x.name for x in t.turns()] == ["Vladimir Putin", "Vladimir Putin"]
