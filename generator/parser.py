@@ -557,7 +557,7 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
     if numbered:  # 'Question 3:', 'Question No. 3:': the number stays in the label as written
         return None if lower_rest else Label(label, numbered, "", "", rest)
     if _generic_from(label, shapes):  # 'Question from Yekaterinburg' is a question, from there
-        head, _, where = label.partition(" from ")
+        head, where = _from_split(label)
         return None if lower_rest else Label(label, head, "", where, rest)
     press = _outlet_reporter(label, shapes)
     if press is not None and not lower_rest and not _names_listed(label, rest):
@@ -862,11 +862,22 @@ def _short_reply(rest: str) -> bool:
     return rest.endswith("!") or len(rest.split()) <= 4 or first in _SPOKEN_START
 
 
+_FROM = re.compile(r"\s+from\s+", re.I)
+
+
+def _from_split(label: str) -> tuple[str, str]:
+    """'Question from Omsk' -> ('Question', 'Omsk'), in capitals too ('QUESTION FROM OMSK');
+    (label, '') without 'from'."""
+    m = _FROM.search(label)
+    return (label[: m.start()], label[m.end():]) if m else (label, "")
+
+
 def _generic_from(label: str, shapes: Shapes) -> bool:
     """A generic label with where it came from: 'Question from Yekaterinburg', 'Remark from the
     Sakhalin Region' (one to six words, the place capitalised or after 'the'), but not from a
     person ('Remark from Alexander Lukashenko', 'Remark from Putin')."""
-    head, sep, where = label.partition(" from ")
+    head, where = _from_split(label)
+    sep = head != label
     where = re.sub(r"\s*\([^()]*\)$", "", where)  # 'Andrei Kolesnikov (Kommersant)'
     words = where.split()
     if not (sep and head.casefold() in shapes.generic_labels and 1 <= len(words) <= 6):
@@ -1136,6 +1147,10 @@ def _plausible_role(role: str, allow_lower: bool = False) -> bool:
         # A sentence word counts in lower case, first, as 'I', or in a role written all in
         # capitals or Title Case ('Putin Will Hold Talks With Xi Jinping: Peskov'); within a role
         # in ordinary case, 'US Ambassador', 'Russia Today' and 'School No. 1' are roles.
+        if k and words[k - 1].casefold() == "united" or all_caps and bare in ("US", "U.S.") and any(
+            x.casefold() in _ROLE_WORDS for x in words
+        ):
+            continue  # 'PRESIDENT OF THE UNITED STATES', 'US PRESIDENT' written in capitals
         if bare.lower() in _SENTENCE_WORDS and not (bare.isupper() and len(bare) > 1 and not all_caps) and (
             bare.islower() or bare == "I" or all_caps or title_case or k == 0
         ):
@@ -1225,7 +1240,8 @@ _NOTE_RE = re.compile(
     r"^(?:\((?P<round>[^()]+)\)|\[(?P<square>[^\[\]]+)\])$"
     r"|^(?:(?:Editor|Interpreter|Translator)['’]s note|Note|Photos?|Video|Source|Read also|See also|Also read|Read more|Tags"
     r"|Publication date|Publication status|Persons|Geography|Topics|Direct link to material|Direct link)\s*:\s+\S"
-    r"|^(?:Applause|Laughter|Animation in the hall|Noise in the hall)\.?$"
+    r"|^(?:Applause|Laughter|Animation in the hall|Noise in the hall|(?:Unofficial|Official|Abridged|Rough) translation"
+    r"|Abridged|Abridged version)\.?$"
     r"|^(?P<caption>.{1,300}[.!?]\s+(?:Photos?\s+(?:by|courtesy\s+of)|Photos?:)\s+(?=[A-ZА-ЯЁ'\"“«])[^.!?]{1,60}\.?)$"
 )
 
@@ -1338,6 +1354,8 @@ class _Builder:
     """The names of the turns opened so far."""
     carried: Optional[Label] = None
     """The one speaker of a monologue cut by a separator, whose speech may go on below it."""
+    conversed: bool = False
+    """Whether a turn so far was speech, not a quoted statement: a transcript, not an article."""
 
     def dialogue(self) -> bool:
         """Whether a line that no blank line sets apart is a label followed by a sentence
@@ -1363,6 +1381,7 @@ class _Builder:
         self.blocks.append(
             Turn(t.label.label, t.label.name, t.label.role, t.label.affiliation, t.line, tuple(t.paragraphs))
         )
+        self.conversed = self.conversed or (t.quoted is False and bool(t.paragraphs))
         self.turn = None
 
     def close_section(self) -> None:
@@ -1615,7 +1634,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         if p.standalone and heading_shaped(p.text) and lead > 0:
             break
         lead += 1
-    if 0 < lead < len(paras) and lead <= 4:
+    if 0 < lead < len(paras) and lead <= 4 and not all(is_note(p.text) for p in paras[:lead]):
         summary = [Paragraph(p.text, p.line, "summary") for p in paras[:lead]]
         paras = paras[lead:]
 
@@ -1667,7 +1686,10 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
                     builder.turn.quoted = False
                 else:
                     builder.turn.paragraphs.append(Paragraph(label.rest, p.line))
-                    builder.turn.quoted = False
+                    # an article's 'Sergei Lavrov, Russian Foreign Minister: "…"': the statement
+                    # ends with its quotation, as under a label alone on its line
+                    builder.turn.quoted = (
+                        p.standalone and not builder.conversed and _opens_quotation(label.rest) and not builder.dialogue())
             continue
         if _is_heading(p, builder, nxt, shapes):
             builder.close_section()
@@ -1945,11 +1967,20 @@ President of the United States Barack Obama' holds 'states', which is no verb th
 
 _PART_OF_EVENT = re.compile(
     r"^(?:beginning|start|end|continuation|excerpts?|transcript)\s+(?:of|from)\s+(?:the\s+)?"
-    r"(?:open\s+part\s+of\s+the\s+)?(?:meeting|talks|session|conversation|conference|news\s+conference|"
+    r"(?:(?:transcript|record)\s+of\s+(?:the\s+)?)?(?:open\s+part\s+of\s+the\s+)?(?:meeting|talks|session|conversation|conference|news\s+conference|"
     r"event|ceremony|visit|interview|address|speech|statement|forum|summit|discussion|plenary)"
     r"|^(?:opening|closing|concluding|introductory)\s+(?:remarks|address|speech|statement)s?$", re.I)
 """The headings that name a part of an event ('Beginning of meeting with …', 'End of the open part
 of the meeting', 'Opening remarks'): a heading even inside a turn, whatever follows."""
+
+def _long_part_heading(text: str) -> bool:
+    """A heading naming a part of an event past ``heading_shaped``'s length, as old pages write
+    them ('Excerpts from the Transcript of the Meeting with Members of the Government on the
+    Monetisation of Benefits'): up to 40 words, no closing punctuation."""
+    stripped = text.strip()
+    return (_PART_OF_EVENT.match(stripped) is not None and len(stripped.split()) <= 40
+            and not stripped.endswith(TERMINAL))
+
 
 _RELATIVE = frozenset("who whom whose which".split())
 
@@ -1966,7 +1997,7 @@ def _clause(text: str) -> bool:
 
 
 def _is_heading(p: _Para, builder: _Builder, nxt: Optional[_Para], shapes: Shapes) -> bool:
-    if not heading_shaped(p.text):
+    if not heading_shaped(p.text) and not _long_part_heading(p.text):
         return False
     listed = _LABEL_RE.match(p.text)
     if listed and listed.group("label").strip().casefold() in shapes.generic_labels and _names_listed(
@@ -2079,7 +2110,8 @@ def _assemble(
         source_field = Field(source, "text", boilerplate[0].number if boilerplate else 0)
     else:
         source_field = Field(None, "none")
-    quoted = any(t.paragraphs and t.paragraphs[0].text.startswith(QUOTES) for t in turns)
+    # an article quotes its speakers: most turns open with a quotation (a Direct Line's quoted SMS is one turn of many)
+    quoted = 2 * sum(1 for t in turns if t.paragraphs and t.paragraphs[0].text.startswith(QUOTES)) >= max(len(turns), 1)
     kind = side.kind if side and side.kind else classify_kind(title.value or "", turns, headings, quoted)
     last = turns[-1].paragraphs[-1] if turns and turns[-1].paragraphs else None
     elided = bool(last is not None and last.kind == "editorial" and is_elision(last.text)) or bool(

@@ -1738,3 +1738,65 @@ def test_a_surname_alone_in_capitals_where_labels_are_in_capitals(shapes):
     assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("VLADIMIR PUTIN", 1), ("ZHUKOV", 2), ("VLADIMIR PUTIN", 2)]
     t, _ = parse(doc(text.replace("VLADIMIR PUTIN", "Vladimir Putin")), shapes)
     assert [x.name for x in t.turns()] == ["Vladimir Putin", "Vladimir Putin"]
+
+
+# ---- shapes found by the fifth review (president.gov.by, the 2000-2008 Kremlin archive, Direct Line)
+
+def test_an_articles_label_and_quotation_on_one_line_end_with_the_quotation(shapes):
+    text = ("Lukashenko meets with Sergei Lavrov\n\n26 November 2020\n\n"
+            "Aleksandr Lukashenko met with Russian Foreign Minister Sergei Lavrov in Minsk.\n\n"
+            "Sergei Lavrov, Russian Foreign Minister: \"First of all, we discussed foreign policy cooperation.\"\n\n"
+            "Following the meeting, the minister took part in a joint meeting.\n\n"
+            "The head of state also met with the Russian ambassador.")
+    t, _ = parse(doc(text), shapes)
+    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("Sergei Lavrov", 1)]
+    assert [b.kind for s in t.sections for b in s.blocks if isinstance(b, Paragraph)] == ["narration", "narration"]
+    assert t.kind == "article"
+
+
+def test_a_transcripts_quoted_first_paragraph_keeps_the_speech_after_it(shapes):
+    """In a transcript (a turn was speech already), a turn opening with a whole quotation goes on."""
+    text = ("Direct Line with Vladimir Putin\n\nJune 7, 2018\n\nMoscow\n\n"
+            "Kirill Kleymenov: Good afternoon. We have received two million questions.\n\n"
+            "Tatyana Remezova: \"Mr President, when will the Crimean Bridge open for trucks?\"\n\n"
+            "Here is another one, from Omsk.\n\nVladimir Putin: In the autumn.")
+    t, _ = parse(doc(text), shapes)
+    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [
+        ("Kirill Kleymenov", 1), ("Tatyana Remezova", 2), ("Vladimir Putin", 1)]
+    assert t.kind == "transcript"  # one quoted SMS does not make an article
+
+
+@pytest.mark.parametrize("line,name,role", [
+    ("PRESIDENT OF THE UNITED STATES GEORGE W. BUSH: It is an honour.", "GEORGE W. BUSH", "PRESIDENT OF THE UNITED STATES"),
+    ("US PRESIDENT GEORGE BUSH: We have agreed.", "GEORGE BUSH", "US PRESIDENT"),
+    ("US SECRETARY OF STATE COLIN POWELL: Yes.", "COLIN POWELL", "US SECRETARY OF STATE"),
+])
+def test_a_us_role_in_capitals(shapes, line, name, role):
+    assert label_parts(shapes, line, "name", "role") == (name, role)
+
+
+@pytest.mark.parametrize("line,name,where", [
+    ("QUESTION FROM NOVOSIBIRSK: When?", "QUESTION", "NOVOSIBIRSK"),
+    ("VOICE FROM KAMCHATKA: Good afternoon.", "VOICE", "KAMCHATKA"),
+])
+def test_a_generic_label_from_a_place_in_capitals(shapes, line, name, where):
+    assert label_parts(shapes, line, "name", "role", "affiliation") == (name, "", where)
+
+
+def test_a_long_part_heading_between_turns(shapes):
+    heading = ("Excerpts from the Transcript of the Meeting with Members of the Government on the "
+               "Monetisation of Benefits")
+    text = ("Meeting\n\nMarch 10, 2005, The Kremlin, Moscow\n\nMIKHAIL ZURABOV: Payments are being made.\n\n"
+            f"{heading}\n\nVLADIMIR PUTIN: Let us continue.")
+    t, _ = parse(doc(text), shapes)
+    assert [h.text for h in t.headings()] == [heading]
+    assert turns_of(t)[0] == ("MIKHAIL ZURABOV", "", "", ["Payments are being made."])
+
+
+def test_unofficial_translation_is_editorial_not_the_summary(shapes):
+    text = ("Meeting with Leaders of Parliamentary Factions\n\nMarch 10, 2004, The Kremlin, Moscow\n\n"
+            "Unofficial translation\n\nVLADIMIR PUTIN: Good afternoon.")
+    t, _ = parse(doc(text), shapes)
+    assert not t.summary
+    assert [(b.kind, b.text) for s in t.sections for b in s.blocks if isinstance(b, Paragraph)] == [
+        ("editorial", "Unofficial translation")]
