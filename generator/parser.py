@@ -233,7 +233,7 @@ _NOT_A_PLACE = frozenset(
     conclusions beginning continuation end part section chapter appendix note notes announcement news
     events greetings greeting message messages results resolution topics topic participants programme
     program schedule colleagues friends comrades ladies gentlemen everyone welcome hello goodbye
-    unofficial official translation""".split()
+    unofficial official translation overview""".split()
 )
 """One-word headings and first words of speech that may stand under a date: never a place."""
 _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ship", "ings", "ance", "ence", "ity", "ism")
@@ -276,7 +276,7 @@ def _place_word(word: str, shapes: Shapes) -> bool:
     return not key.endswith(_ABSTRACT_ENDINGS)
 
 
-def _short_place(text: str, shapes: Shapes) -> bool:
+def _short_place(text: str, shapes: Shapes, named: bool = True) -> bool:
     """A place of one to three words on its own line right under a date line written alone
     ('March 5, 2010' / 'Sochi', 'Nizhny Novgorod', 'St Petersburg'), with something after it: each
     word a place word (``_place_word``; 'of', 'on' and the like between them). Not a short heading
@@ -285,10 +285,16 @@ def _short_place(text: str, shapes: Shapes) -> bool:
     Putin', a known surname), nor a word of three letters or fewer alone. And a place by name: one
     of the curated places (``shapes.places``), a region ('Tula Region') or a word that ends like a
     place name ('Novosibirsk', 'Kaliningrad', 'Nizhny Novgorod', 'Zavidovo'): a word that merely
-    could be one ('Morning', 'Congratulations', 'Valdai Club') stays in the text."""
+    could be one ('Morning', 'Congratulations', 'Valdai Club') stays in the text, unless a speaker's
+    label comes right under it (``named`` False): 'April 9, 2002' / 'Weimar' / 'VLADIMIR PUTIN: …'."""
     words = text.strip().split()
-    if not 1 <= len(words) <= 3 or not _named_place(words, shapes):
+    if not 1 <= len(words) <= 3:
         return False
+    if not _named_place(words, shapes) and (named or any(
+        w.casefold().rstrip("s").endswith(_ABSTRACT_ENDINGS + ("ing",)) or w.casefold() in _ORG_NOUNS
+        or w.casefold() in ("club", "works", "plant", "factory") for w in words
+    )):
+        return False  # with a label under it, still not 'Congratulations', 'Morning' nor 'State Council'
     if len(words) == 1:
         return len(words[0]) >= 3 and _place_word(words[0], shapes)
     if words[0] in ("The", "St", "St."):
@@ -1559,6 +1565,8 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             date, last = _date_block(lines, content_idx, k, shapes)
             date_line_no = first.number
             body_start = content_idx[last] + 1
+            if _title_under_date(lines, content_idx, last + 1, shapes):
+                title_line, body_start = lines[content_idx[last + 1]], content_idx[last + 1] + 1
         elif (dated := dated if dated is not None else _dated_title(lines, content_idx, k, shapes)) is not None:
             title_line = first
             date, last = _date_block(lines, content_idx, dated, shapes)
@@ -1699,7 +1707,9 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         if turn is not None:
             if turn.quoted is None:
                 turn.quoted = _opens_quotation(text)
-            if turn.quoted and not _opens_quotation(text) and turn.paragraphs and not _quote_open(turn.paragraphs):
+            if turn.quoted and not _opens_quotation(text) and turn.paragraphs and (
+                not _quote_open(turn.paragraphs) or _running_quote_left(turn.paragraphs, text)
+            ):
                 # after the statement's quotation closed, a paragraph that is no quotation of its
                 # own is the article's again: narration, or someone else's words quoted with who
                 # said them ('"Belarus has always been our closest ally," Aleksandr Lukashenko said.')
@@ -1774,10 +1784,26 @@ def _date_block(lines: list[SourceLine], content_idx: list[int], j: int, shapes:
             date, last, timed = replace(date, written=f"{date.written} {text}"), last + 1, True
     if last + 1 < len(content_idx):
         text = lines[content_idx[last + 1]].text.strip()
-        short_place = last + 2 < len(content_idx) and _short_place(text, shapes)
+        after = lines[content_idx[last + 2]].text.strip() if last + 2 < len(content_idx) else ""
+        short_place = bool(after) and _short_place(text, shapes, named=not (
+            parse_label(after, shapes) is not None or is_separator(after)))
         if (_place_line(text, timed) or short_place) and parse_label(text, shapes) is None:
             date, last = replace(date, place=text, place_line=lines[content_idx[last + 1]].number), last + 1
     return date, last
+
+
+_CLOSERS = "”»\""
+
+
+def _running_quote_left(paragraphs: list[Paragraph], text: str) -> bool:
+    """A quotation over several paragraphs, each opening with a mark as the convention has it
+    ('“We have a lot of issues.' / '“Second, security.'), whose last closing mark the page lost:
+    a paragraph opening without a mark and closing none ('After the talks the presidents went
+    for a walk.') is no longer the quotation."""
+    return (
+        len(paragraphs) >= 2 and all(p.text.startswith(QUOTES) for p in paragraphs)
+        and not text.startswith(QUOTES) and not any(c in text for c in _CLOSERS)
+    )
 
 
 def _footer_date(lines: list[SourceLine], start: int, end: int, date: DateLine, shapes: Shapes) -> int:
@@ -1869,6 +1895,20 @@ def _first_appearance(label: Label, builder: _Builder) -> bool:
     previous = [b for s in builder.sections for b in s.blocks if isinstance(b, Turn)]
     previous += [b for b in builder.blocks if isinstance(b, Turn)]
     return all(t.name.casefold() != label.name.casefold() for t in previous)
+
+
+def _title_under_date(lines: list[SourceLine], content_idx: list[int], j: int, shapes: Shapes) -> bool:
+    """Whether content line ``j``, right under a page's opening date (and place), is its title, as
+    the old archive pages put it ('September 24, 2003' / 'Moscow, The Kremlin' / 'Press Statement
+    and Answers to Questions …'): a line shaped like a title with no closing punctuation, and a
+    speaker's label or a separator right under it."""
+    if j + 1 >= len(content_idx):
+        return False
+    text, after = lines[content_idx[j]].text.strip(), lines[content_idx[j + 1]].text.strip()
+    return (
+        _title_shaped(text, shapes) and not text.endswith(TERMINAL) and text[:1].isupper() and not is_note(text)
+        and (parse_label(after, shapes) is not None or is_separator(after))
+    )
 
 
 def _title_shaped(text: str, shapes: Shapes) -> bool:

@@ -1800,3 +1800,35 @@ def test_unofficial_translation_is_editorial_not_the_summary(shapes):
     assert not t.summary
     assert [(b.kind, b.text) for s in t.sections for b in s.blocks if isinstance(b, Paragraph)] == [
         ("editorial", "Unofficial translation")]
+
+
+def test_a_running_quotation_that_lost_its_closing_mark_ends_where_the_marks_stop(shapes):
+    """Each paragraph of a quotation opens with a mark; the last one's closing mark is missing.
+    A paragraph opening without a mark is the article's again."""
+    text = ("Talks\n\n26 November 2020\n\nAleksandr Lukashenko:\n\n“We have a lot of issues to discuss.\n\n"
+            "“Second, security. You know the situation.\n\nAfter the talks the presidents went for a walk.\n\n"
+            "The Russian leader showed his guest the new park.")
+    t, _ = parse(doc(text), shapes)
+    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("Aleksandr Lukashenko", 2)]
+    # without the convention (the second paragraph closes the quotation), the turn keeps it
+    text = text.replace("“Second, security. You know the situation.", "Second, security. You know the situation.”")
+    t, _ = parse(doc(text), shapes)
+    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("Aleksandr Lukashenko", 2)]
+
+
+@pytest.mark.parametrize("line,place", [
+    ("Weimar", "Weimar"), ("Bratislava", "Bratislava"), ("Kuala Lumpur", "Kuala Lumpur"), ("Camp David", "Camp David"),
+    ("Congratulations", None), ("Morning", None), ("State Council", None), ("Overview", None),
+])
+def test_a_place_not_on_the_list_under_a_date_with_a_label_under_it(shapes, line, place):
+    t, _ = parse(doc(f"Talks\n\nApril 9, 2002\n\n{line}\n\nVLADIMIR PUTIN: Good afternoon."), shapes)
+    assert t.place.value == place
+
+
+def test_a_title_under_the_date_as_the_old_archive_writes_it(shapes):
+    title = "Press Statement and Answers to Questions Following Talks with Federal Chancellor of Germany Gerhard Schroeder"
+    text = f"September 24, 2003\n\nMoscow, The Kremlin\n\n{title}\n\nPRESIDENT VLADIMIR PUTIN: Ladies and gentlemen."
+    t, _ = parse(doc(text), shapes)
+    assert (t.title.value, t.title.origin, t.date.value, t.place.value) == (
+        title, "text", "2003-09-24", "Moscow, The Kremlin")
+    assert not t.summary
