@@ -1365,13 +1365,16 @@ class _Builder:
 
     def dialogue(self) -> bool:
         """Whether a line that no blank line sets apart is a label followed by a sentence
-        ('Vladimir Putin: Thank you.'): a dialogue, where 'Name: words' lines are turns, never
-        headlines. Worked out once, the first time a headline needs it."""
+        ('Vladimir Putin: Thank you.') next to another label's line: a dialogue, where 'Name:
+        words' lines are turns, never headlines. Worked out once, the first time a headline needs it."""
         if self._dialogue is None:
+            found = [None if p.standalone else parse_label(p.text, self.shapes) for p in self.paras]
+            said = [f is not None and f.rest.endswith(TERMINAL) for f in found]
+            # and one speaker answering another on the next line: an article's 'Lukashenko: Every
+            # grain must be saved!' headline has its report under it
             self._dialogue = any(
-                not p.standalone and (found := parse_label(p.text, self.shapes)) is not None
-                and found.rest.endswith(TERMINAL)
-                for p in self.paras
+                s and (k > 0 and found[k - 1] is not None or k + 1 < len(found) and found[k + 1] is not None)
+                for k, s in enumerate(said)
             )
         return self._dialogue
     problems: list[Problem] = field(default_factory=list)
@@ -1933,8 +1936,10 @@ def _ends_a_sentence(rest: str) -> bool:
 
 _SAID = r"said|noted|stressed|added|emphasi[sz]ed|underlined|recalled|pointed out"
 """Verbs that report someone's words, in a report's paragraph and before a quotation."""
-_REPORTER = r"(?:the head of (?:the )?state|the (?:belarusian |russian )?(?:president|leader)|he|she)"
-_REPORTED = rf"(?:\w+\s+)?(?:{_SAID}|believes)\b"
+_REPORTER = (r"(?:the head of (?:the )?state|the (?:belarusian |russian )?(?:president|leader)|he|she"
+             r"|the (?:governor|(?:prime |deputy prime )?minister|premier|chairman|mayor|ambassador|official|speaker))")
+_REPORTED = (rf"(?:\w+\s+)?(?:{_SAID}|believes|demanded|instructed|ordered|warned|urged|called|criti[cs]i[sz]ed"
+             r"|insisted|assured|reminded|explained|told|asked|announced|expressed|thanked|informed|reported|stated)\b")
 
 
 _REPORTED_LABEL = re.compile(rf"^(?P<who>[^:]{{3,120}}?)\s+(?:{_SAID}|remarked|stated|explained|continued)\s*:$")
@@ -1969,13 +1974,14 @@ def _is_headline(label: Label, p: _Para, builder: _Builder, nxt: Optional[_Para]
     situation!') when the paragraph below it reports about the speaker ('The head of state noted ...')."""
     if not label.rest or len(label.rest.split()) < 3:
         return False
+    article = builder.turn is None or bool(builder.turn.quoted)
     if _ends_a_sentence(label.rest) and not (
-        p.standalone and builder.turn is None and len(label.rest.split()) <= 16
+        (p.standalone or not builder.dialogue()) and article and len(label.rest.split()) <= 16
         and nxt is not None and _reports_on(nxt.text, label)
     ):
         return False
-    if not p.standalone and (builder.turn is not None or builder.dialogue()):
-        return False  # without blank lines, only an article's line outside any turn can be a headline
+    if not p.standalone and (not article or builder.dialogue()):
+        return False  # without blank lines, only an article's line outside any turn of speech can be a headline
     if nxt is not None:
         seen = frozenset(builder.names) | {t.rstrip(".").casefold() for t in label.name.split()}
         following = parse_label(nxt.text, shapes, seen)

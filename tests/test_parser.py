@@ -1832,3 +1832,21 @@ def test_a_title_under_the_date_as_the_old_archive_writes_it(shapes):
     assert (t.title.value, t.title.origin, t.date.value, t.place.value) == (
         title, "text", "2003-09-24", "Moscow, The Kremlin")
     assert not t.summary
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_an_articles_name_and_sentence_headlines_over_reports(shapes, sep):
+    """president.gov.by, with and without blank lines: 'Lukashenko: Every grain must be saved!' over
+    'The head of state demanded …' is a headline, as is 'Turchin: The region will cope' under a
+    quoted statement; the reports under them are narration."""
+    text = sep.join([
+        "Lukashenko meets with Governor of Minsk Oblast", "5 April 2022",
+        "Aleksandr Lukashenko met with Governor of Minsk Oblast Aleksandr Turchin on 5 April.",
+        "Aleksandr Turchin, Governor of Minsk Oblast:", "\"The region is ready for the sowing campaign.\"",
+        "Lukashenko: Every grain must be saved!", "The head of state demanded that the harvest be preserved.",
+        "Turchin: The region will cope with the task", "The governor assured the President that the region would cope.",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("Aleksandr Turchin", 1)]
+    assert [h.text for h in t.headings()] == [
+        "Lukashenko: Every grain must be saved!", "Turchin: The region will cope with the task"]
