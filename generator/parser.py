@@ -1650,6 +1650,8 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         paras = paras[lead:]
 
     builder.paras, builder.shapes = paras, shapes
+    interviewee = _dash_interview(title_line.text if title_line else "", paras, shapes)
+    asking = True  # in a dash dialogue: the next dash opens the interviewer's turn
     links = False  # inside a site's list of links ('Also read' and the headlines under it): editorial
     for idx, p in enumerate(paras):
         nxt = paras[idx + 1] if idx + 1 < len(paras) else None
@@ -1670,6 +1672,11 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
                 target.append(para)
             else:
                 builder.blocks.append(para)
+            continue
+        if interviewee is not None and _DASH_TURN.match(text):
+            builder.open_turn(Label("Question", "Question", "", "", "") if asking else interviewee, p.line)
+            builder.turn.paragraphs.append(Paragraph(text, p.line))
+            builder.turn.quoted, asking = False, not asking
             continue
         reported = _reported_label(text, nxt.text, shapes, frozenset(builder.names)) if nxt is not None else None
         if reported is not None:
@@ -1793,6 +1800,32 @@ def _date_block(lines: list[SourceLine], content_idx: list[int], j: int, shapes:
         if (_place_line(text, timed) or short_place) and parse_label(text, shapes) is None:
             date, last = replace(date, place=text, place_line=lines[content_idx[last + 1]].number), last + 1
     return date, last
+
+
+_DASH_TURN = re.compile(r"^[–—-]\s+\S")
+"""A paragraph opening with a dash, as an interview written as a dialogue marks each turn."""
+
+
+def _dash_interview(title: str, paras: list[_Para], shapes: Shapes) -> Optional[Label]:
+    """The person interviewed, when an interview is written as a dialogue of dashes with no labels
+    ('– Mr President, how do you assess …?' / '– The summit was very important.'), as
+    president.gov.by writes some: the person the title of an interview or of answers to questions
+    names by a surname the registry knows ('Aleksandr Lukashenko gives interview to Mir TV channel'). The dashes then alternate between
+    the question and the answer, the first one asking; None for any other text."""
+    if not any(w in title.casefold() for w in ("interview", "questions", "answers")):
+        return None
+    dashed = [p.text for p in paras if _DASH_TURN.match(p.text)]
+    if len(dashed) < 4 or not (dashed[0].rstrip().endswith("?") or "Mr President" in dashed[0]):
+        return None
+    words = title.replace("’s ", " ").replace("'s ", " ").split()
+    for k, word in enumerate(words):
+        if word.casefold() in shapes.known_names:
+            given = words[k - 1] if k and _given_name(words[k - 1], shapes) else ""
+            name = f"{given} {word}".strip()
+            if any(parse_label(p.text, shapes) is not None for p in paras):
+                return None  # labels name the speakers
+            return Label(name, name, "", "", "")
+    return None
 
 
 _CLOSERS = "”»\""

@@ -1850,3 +1850,22 @@ def test_an_articles_name_and_sentence_headlines_over_reports(shapes, sep):
     assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("Aleksandr Turchin", 1)]
     assert [h.text for h in t.headings()] == [
         "Lukashenko: Every grain must be saved!", "Turchin: The region will cope with the task"]
+
+
+def test_an_interview_written_as_a_dialogue_of_dashes(shapes):
+    """president.gov.by: no labels, each turn opened by a dash; the first asks, the person the
+    title names answers. The dashes stay in the text."""
+    text = ("Aleksandr Lukashenko gives interview to Mir TV channel\n\n22 September 2022\n\n"
+            "The head of state gave an interview to the Mir TV and radio company.\n\n"
+            "– Mr President, how do you assess the summit?\n\n– The summit was very important.\n\n"
+            "For the first time, Belarus took part as a member.\n\n– What does it give Belarus?\n\n– Access to markets.")
+    t, _ = parse(doc(text), shapes)
+    assert turns_of(t) == [
+        ("Question", "", "", ["– Mr President, how do you assess the summit?"]),
+        ("Aleksandr Lukashenko", "", "", ["– The summit was very important.", "For the first time, Belarus took part as a member."]),
+        ("Question", "", "", ["– What does it give Belarus?"]),
+        ("Aleksandr Lukashenko", "", "", ["– Access to markets."]),
+    ]
+    # a list of dashes in an article that is no interview stays as it was
+    t, _ = parse(doc(text.replace("gives interview to", "meets")), shapes)
+    assert not t.turns()
