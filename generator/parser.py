@@ -1433,7 +1433,18 @@ def _hard_wrapped(block: list[str]) -> bool:
     ends = [line.rstrip().endswith(('.', '!', '?', '…', '"', '”', '»', ':')) for line in inner]
     if not all(WRAP_MIN <= len(line) <= WRAP_MAX or (len(line) < WRAP_MIN and end) for line, end in zip(inner, ends)):
         return False
+    breaks = [k for k, end in enumerate(ends) if not end]
+    if len(breaks) >= 2 and all(_subheadline(block[k], block[k + 1]) for k in breaks):
+        return False  # an article's paragraphs with a headline between them, no blank lines
     return sum(ends) <= len(inner) / 2
+
+
+def _subheadline(text: str, below: str) -> bool:
+    """A line that may be an article's headline in a dump without blank lines: shaped like a
+    heading, no clause ('EAEU Leaders Summit scheduled for December 11'), no label, and a new
+    sentence below it."""
+    return (heading_shaped(text) and not _clause(text) and _LABEL_RE.match(text) is None
+            and below[:1].isupper() and not _LIST_ITEM.match(below))
 
 
 def _paragraphs(lines: list[SourceLine], shapes: Shapes) -> list[_Para]:
@@ -1458,7 +1469,10 @@ def _paragraphs(lines: list[SourceLine], shapes: Shapes) -> list[_Para]:
                 joined = paras[-1]
                 paras[-1] = _Para(joined.text + " " + text, joined.line, False)
             else:
-                paras.append(_Para(text, ln.number, single))
+                # a headline between two paragraphs of a dump without blank lines stands apart
+                apart = single or not wrapped and 0 < k < len(texts) - 1 and texts[k - 1].endswith(
+                    ('.', '!', '?', '…', '"', '”', '»')) and _subheadline(text, texts[k + 1])
+                paras.append(_Para(text, ln.number, apart))
     return paras
 
 

@@ -1869,3 +1869,30 @@ def test_an_interview_written_as_a_dialogue_of_dashes(shapes):
     # a list of dashes in an article that is no interview stays as it was
     t, _ = parse(doc(text.replace("gives interview to", "meets")), shapes)
     assert not t.turns()
+
+
+@pytest.mark.parametrize("long", [False, True])
+def test_headlines_between_paragraphs_of_an_article_without_blank_lines(shapes, long):
+    """president.gov.by with no blank lines: a headline between two paragraphs is a heading, with
+    short paragraphs (which looked hard-wrapped) or long ones; a wrapped sentence still joins."""
+    more = " All this affected the mutual trade between Belarus and Russia." if long else ""
+    text = "\n".join([
+        "Lukashenko meets with Russian Foreign Minister", "26 November 2020",
+        "Aleksandr Lukashenko met with Russian Foreign Minister Sergei Lavrov in Minsk.",
+        "A. Lukashenko assessed positively Russia's actions to resolve the conflict in Nagorno-Karabakh",
+        f"The pandemic added to the problems: border closures, air traffic stops, and many contacts stalled.{more}",
+        "EAEU Leaders Summit scheduled for December 11",
+        "The leaders of the EAEU states will hold a summit via videoconference on December 11.",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert [h.text for h in t.headings()] == [
+        "A. Lukashenko assessed positively Russia's actions to resolve the conflict in Nagorno-Karabakh",
+        "EAEU Leaders Summit scheduled for December 11"]
+    wrapped = "\n".join([
+        "Talks", "26 November 2020",
+        "The meeting was attended by the members of the Government and by the heads of",
+        "the regions. The talks lasted for three hours and ended with the signing of the",
+        "agreements on trade.",
+    ])
+    t, _ = parse(doc(wrapped), shapes)
+    assert not t.headings() and len([p for p in t.summary] + [b for s in t.sections for b in s.blocks]) == 1
