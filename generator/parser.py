@@ -590,6 +590,11 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
     if joint is not None:
         return None if lower_rest else joint
     found = _personal_label(label, core, affiliation, rest, shapes, seen_names)
+    if found is not None and found.role and not found.affiliation and core.endswith(", " + found.role) and (
+        _ACRONYM.match(found.role) or is_outlet(found.role + ".", shapes)
+    ) and not any(w.casefold() in _ROLE_WORDS for w in found.role.split()):
+        # 'Pavel Zarubin, Rossiya TV channel:', 'Natalya Yermak, RTVI:': the outlet is an affiliation
+        found = Label(found.label, found.name, "", found.role, found.rest)
     if found is None and affiliation and _NAME_TOKEN.match(core) and re.match(
         r"^\d{1,2} years? old(?:,\s*[A-ZА-ЯЁ].*)?$", affiliation
     ):
@@ -1247,7 +1252,9 @@ _NOTE_RE = re.compile(
     r"|^(?:(?:Editor|Interpreter|Translator)['’]s note|Note|Photos?|Video|Source|Read also|See also|Also read|Read more|Tags"
     r"|Publication date|Publication status|Persons|Geography|Topics|Direct link to material|Direct link)\s*:\s+\S"
     r"|^(?:Applause|Laughter|Animation in the hall|Noise in the hall|(?:Unofficial|Official|Abridged|Rough) translation"
-    r"|Abridged|Abridged version)\.?$"
+    r"|Abridged|Abridged version|BelTA|Photos from the archive|Archive photo)\.?$"
+    r"|^(?:Photos?|Video)\s+(?:by|courtesy\s+of)\s+[A-ZА-ЯЁ][^.!?]{0,80}\.?$"
+    r"|^Based\s+on\s+(?:the\s+)?(?:materials|information|reports)\s+(?:of|from|by)\s+[^.!?]{1,60}\.?$"
     r"|^(?P<caption>.{1,300}[.!?]\s+(?:Photos?\s+(?:by|courtesy\s+of)|Photos?:)\s+(?=[A-ZА-ЯЁ'\"“«])[^.!?]{1,60}\.?)$"
 )
 
@@ -1574,6 +1581,11 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         ):
             breadcrumb = lines[content_idx[k]]
             k += 1
+    section_name = breadcrumb is None and k + 1 < len(content_idx) and lines[content_idx[k]].text.strip().casefold() in (
+        _SITE_SECTIONS) and parse_date_line(lines[content_idx[k + 1]].text) is not None
+    if section_name:  # president.gov.by's 'Events' over the date and the headline: the page's breadcrumb
+        breadcrumb = lines[content_idx[k]]
+        k += 1
     first = lines[content_idx[k]] if k < len(content_idx) else None
     lead: list[SourceLine] = []
     """Lines between the title and a date line below them (a lead), which stay in the body."""
@@ -1582,7 +1594,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             date, last = _date_block(lines, content_idx, k, shapes)
             date_line_no = first.number
             body_start = content_idx[last] + 1
-            if _title_under_date(lines, content_idx, last + 1, shapes):
+            if _title_under_date(lines, content_idx, last + 1, shapes, after_section=section_name):
                 title_line, body_start = lines[content_idx[last + 1]], content_idx[last + 1] + 1
         elif (dated := dated if dated is not None else _dated_title(lines, content_idx, k, shapes)) is not None:
             title_line = first
@@ -1947,14 +1959,28 @@ def _first_appearance(label: Label, builder: _Builder) -> bool:
     return all(t.name.casefold() != label.name.casefold() for t in previous)
 
 
-def _title_under_date(lines: list[SourceLine], content_idx: list[int], j: int, shapes: Shapes) -> bool:
+_SITE_SECTIONS = frozenset(
+    "events meetings trips visits statements speeches interviews documents decrees "
+    "messages greetings telephone conversations working trips".split()
+    + ["telephone conversations", "working trips", "press releases", "main events"]
+)
+"""A site's section named alone on the line over a page's date (president.gov.by's 'Events')."""
+
+
+def _title_under_date(
+    lines: list[SourceLine], content_idx: list[int], j: int, shapes: Shapes, after_section: bool = False
+) -> bool:
     """Whether content line ``j``, right under a page's opening date (and place), is its title, as
     the old archive pages put it ('September 24, 2003' / 'Moscow, The Kremlin' / 'Press Statement
     and Answers to Questions …'): a line shaped like a title with no closing punctuation, and a
-    speaker's label or a separator right under it."""
+    speaker's label or a separator right under it. Under a site's section name ('Events' / '12
+    March 2021' / 'Lukashenko: Belarus will never be a threat …'), the text may follow it."""
     if j + 1 >= len(content_idx):
         return False
     text, after = lines[content_idx[j]].text.strip(), lines[content_idx[j + 1]].text.strip()
+    if after_section:
+        return (0 < len(text.split()) <= 30 and not text.endswith(":") and not is_separator(text)
+                and parse_date_line(text) is None)
     return (
         _title_shaped(text, shapes) and not text.endswith(TERMINAL) and text[:1].isupper() and not is_note(text)
         and (parse_label(after, shapes) is not None or is_separator(after))

@@ -1896,3 +1896,32 @@ def test_headlines_between_paragraphs_of_an_article_without_blank_lines(shapes, 
     ])
     t, _ = parse(doc(wrapped), shapes)
     assert not t.headings() and len([p for p in t.summary] + [b for s in t.sections for b in s.blocks]) == 1
+
+
+@pytest.mark.parametrize("line,name,role,affiliation", [
+    ("Natalya Yermak, RTVI: Mr President.", "Natalya Yermak", "", "RTVI"),
+    ("Pavel Zarubin, Rossiya TV channel: Mr President.", "Pavel Zarubin", "", "Rossiya TV channel"),
+    ("Andrei Kolesnikov, Kommersant: Mr President.", "Andrei Kolesnikov", "", "Kommersant"),
+    ("Dmitry Peskov, Press Secretary: Colleagues.", "Dmitry Peskov", "Press Secretary", ""),
+    ("Ivan Petrov, Nizhny Novgorod: Hello.", "Ivan Petrov", "Nizhny Novgorod", ""),
+])
+def test_an_outlet_after_the_comma_is_an_affiliation(shapes, line, name, role, affiliation):
+    assert label_parts(shapes, line, "name", "role", "affiliation") == (name, role, affiliation)
+
+
+@pytest.mark.parametrize("line", ["Photo by Maxim Guchek, BelTA", "Video by Pul Pervogo", "BelTA",
+                                  "Based on materials of BelTA", "Photos from the archive"])
+def test_a_sites_credits_are_notes(line):
+    from generator.parser import is_note
+    assert is_note(line)
+
+
+def test_a_site_section_over_the_date_and_the_headline(shapes):
+    """president.gov.by: 'Events' over the date, the headline under it, the report below."""
+    text = ("Official Internet portal of the President of the Republic of Belarus\n\nEvents\n\n12 March 2021\n\n"
+            "Lukashenko: Belarus will never be a threat to its neighbours\n\n"
+            "Aleksandr Lukashenko held a meeting with the leadership of the Defence Ministry.")
+    t, _ = parse(doc(text), shapes)
+    assert (t.title.value, t.title.origin, t.date.value) == (
+        "Lukashenko: Belarus will never be a threat to its neighbours", "text", "2021-03-12")
+    assert not t.headings() and "Events" in [b.text for b in t.boilerplate]
