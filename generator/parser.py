@@ -622,10 +622,11 @@ def _known_speaker(name: str, shapes: Shapes, seen_names: frozenset[str]) -> boo
     return surname in known or name.casefold() in known
 
 
-_REPORTER = r"(?:journalist|correspondent|reporter|корреспондент|журналист)"
+_JOURNALIST_WORDS = ("journalist", "correspondent", "reporter", "корреспондент", "журналист")
+_JOURNALIST = rf"(?:{'|'.join(_JOURNALIST_WORDS)})"
 _OUTLET_REPORTER = re.compile(
-    rf"^(?P<outlet>[A-ZА-ЯЁ0-9][\w\-'’.&]*(?:\s+[\w\-'’.&]+){{0,5}})\s+(?P<head>{_REPORTER})$"
-    rf"|^(?P<head2>(?i:{_REPORTER}))\s+(?:of|from)\s+(?:the\s+)?(?P<outlet2>[A-ZА-ЯЁ0-9][\w\-'’.&]*(?:\s+[\w\-'’.&]+){{0,5}})$"
+    rf"^(?P<outlet>[A-ZА-ЯЁ0-9][\w\-'’.&]*(?:\s+[\w\-'’.&]+){{0,5}})\s+(?P<head>{_JOURNALIST})$"
+    rf"|^(?P<head2>(?i:{_JOURNALIST}))\s+(?:of|from)\s+(?:the\s+)?(?P<outlet2>[A-ZА-ЯЁ0-9][\w\-'’.&]*(?:\s+[\w\-'’.&]+){{0,5}})$"
 )
 
 
@@ -634,6 +635,9 @@ def _outlet_reporter(label: str, shapes: Shapes) -> Optional[tuple[str, str]]:
     journalist', 'Kommersant correspondent', 'Belarus 1 TV channel correspondent', 'Correspondent
     of the Pervy Informatsionny TV channel'. The outlet's words are capitalised or name a kind of
     outlet ('TV channel'), and no word of a sentence: 'The first journalist' names none."""
+    folded = label.casefold()
+    if not any(word in folded for word in _JOURNALIST_WORDS):
+        return None
     m = _OUTLET_REPORTER.match(label)
     if m is None:
         return None
@@ -879,7 +883,7 @@ _FROM = re.compile(r"\s+from\s+", re.I)
 def _from_split(label: str) -> tuple[str, str]:
     """'Question from Omsk' -> ('Question', 'Omsk'), in capitals too ('QUESTION FROM OMSK');
     (label, '') without 'from'."""
-    m = _FROM.search(label)
+    m = _FROM.search(label) if "rom" in label or "ROM" in label else None
     return (label[: m.start()], label[m.end():]) if m else (label, "")
 
 
@@ -1375,13 +1379,20 @@ class _Builder:
         ('Vladimir Putin: Thank you.') next to another label's line: a dialogue, where 'Name:
         words' lines are turns, never headlines. Worked out once, the first time a headline needs it."""
         if self._dialogue is None:
-            found = [None if p.standalone else parse_label(p.text, self.shapes) for p in self.paras]
-            said = [f is not None and f.rest.endswith(TERMINAL) for f in found]
+            found: dict[int, Optional[Label]] = {}
+
+            def label(k: int) -> Optional[Label]:
+                if k not in found:
+                    p = self.paras[k]
+                    found[k] = None if p.standalone else parse_label(p.text, self.shapes)
+                return found[k]
+
             # and one speaker answering another on the next line: an article's 'Lukashenko: Every
             # grain must be saved!' headline has its report under it
             self._dialogue = any(
-                s and (k > 0 and found[k - 1] is not None or k + 1 < len(found) and found[k + 1] is not None)
-                for k, s in enumerate(said)
+                (said := label(k)) is not None and said.rest.endswith(TERMINAL)
+                and (k > 0 and label(k - 1) is not None or k + 1 < len(self.paras) and label(k + 1) is not None)
+                for k in range(len(self.paras))
             )
         return self._dialogue
     problems: list[Problem] = field(default_factory=list)
@@ -2033,12 +2044,16 @@ def _reported_label(text: str, following: str, shapes: Shapes, seen_names: froze
     return Label(text.strip()[:-1].rstrip(), found.name, found.role, found.affiliation, "")
 
 
+_REPORT_OPENING = re.compile(rf"(?:{_REPORTER}|(?:\w+\s+)?(?P<who>[\w\-'’]+))\s+{_REPORTED}", re.I)
+"""A report's opening: 'The head of state noted', 'Lukashenko stressed', 'Aleksandr Lukashenko demanded'."""
+
+
 def _reports_on(text: str, label: Label) -> bool:
     """Whether a paragraph opens by reporting on a speaker, as an article's does under a headline
     quoting them: 'The head of state noted ...', 'Lukashenko stressed ...'."""
     surname = label.name.split()[-1] if label.name.split() else ""
-    who = rf"(?:{_REPORTER}|(?:\w+\s+)?{re.escape(surname)})" if len(surname) > 2 else _REPORTER
-    return re.match(rf"{who}\s+{_REPORTED}", text, re.I) is not None
+    m = _REPORT_OPENING.match(text)
+    return m is not None and (m.group("who") is None or len(surname) > 2 and m.group("who").casefold() == surname.casefold())
 
 
 def _is_headline(label: Label, p: _Para, builder: _Builder, nxt: Optional[_Para], shapes: Shapes) -> bool:
@@ -2097,8 +2112,8 @@ def _long_part_heading(text: str) -> bool:
     them ('Excerpts from the Transcript of the Meeting with Members of the Government on the
     Monetisation of Benefits'): up to 40 words, no closing punctuation."""
     stripped = text.strip()
-    return (_PART_OF_EVENT.match(stripped) is not None and len(stripped.split()) <= 40
-            and not stripped.endswith(TERMINAL))
+    return (not stripped.endswith(TERMINAL) and _PART_OF_EVENT.match(stripped) is not None
+            and len(stripped.split()) <= 40)
 
 
 _RELATIVE = frozenset("who whom whose which".split())
