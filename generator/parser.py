@@ -1741,10 +1741,12 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
                     builder.turn.quoted = False
                 else:
                     builder.turn.paragraphs.append(Paragraph(label.rest, p.line))
-                    # an article's 'Sergei Lavrov, Russian Foreign Minister: "…"': the statement
-                    # ends with its quotation, as under a label alone on its line
+                    # an article's 'Sergei Lavrov, Russian Foreign Minister: "…"' or 'Lukashenko:
+                    # "…"' (a role after a comma, or a surname alone, as articles label): the
+                    # statement ends with its quotation, as under a label alone on its line
                     builder.turn.quoted = (
-                        p.standalone and not builder.conversed and _opens_quotation(label.rest) and not builder.dialogue())
+                        p.standalone and not builder.conversed and _opens_quotation(label.rest)
+                        and (", " in label.label or len(label.name.split()) == 1) and not builder.dialogue())
             continue
         if _is_heading(p, builder, nxt, shapes):
             builder.close_section()
@@ -1754,7 +1756,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         if turn is not None:
             if turn.quoted is None:
                 turn.quoted = _opens_quotation(text)
-            if turn.quoted and not _opens_quotation(text) and turn.paragraphs and (
+            if turn.quoted and not _opens_quotation(text) and turn.paragraphs and not _goes_on_speaking(text) and (
                 not _quote_open(turn.paragraphs) or _running_quote_left(turn.paragraphs, text)
             ):
                 # after the statement's quotation closed, a paragraph that is no quotation of its
@@ -2089,6 +2091,19 @@ def _speech_opening(text: str) -> bool:
     if not words:
         return False
     return words[0] in _ADDRESS_WORDS or words[0] in _SPOKEN_START or any(w in ("i", "we", "our", "us", "my") for w in words)
+
+
+_PRESENT_POINTER = re.compile(r"^(?:this|these|that|those|it|here)\s+(?:is|are)\b", re.I)
+
+
+def _goes_on_speaking(text: str) -> bool:
+    """After a quotation that opens a speaker's turn, a paragraph that goes on in the speaker's own
+    voice: opening in the first person or with an address ('We signed it today.', 'Colleagues,
+    let us begin.'), or with a comment in the present ('These are Tyutchev’s words.', 'This is what
+    I signed today.'). An article goes on reporting instead ('After the talks the presidents went
+    for a walk.', 'The head of state noted that our country …')."""
+    first = text.split(maxsplit=1)[0].strip(",.!?:;'\"“”«»()").casefold() if text.strip() else ""
+    return first in _ADDRESS_WORDS or first in _SPOKEN_START or _PRESENT_POINTER.match(text) is not None
 
 
 _CLAUSE_WORDS = frozenset(
