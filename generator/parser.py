@@ -58,7 +58,7 @@ _ZONE = r"(?:\s+(?:MSK|GMT|UTC|CET|CEST|EET|EEST|Moscow\s+time|Minsk\s+time))?"
 """A time zone written after the time ('March 12, 2015, 14:00 MSK'): part of the time, never a place."""
 _PIPE = r"\s+\|\s+"
 """president.gov.by's bar between the date and the time: '7 December 2026 | 14:05'."""
-_AM_PM = r"(?:\s*[ap]\.?m\.?)?"
+_AM_PM = r"(?:\s*[ap]\.?m\.?(?!\w))?"
 """'2:30 pm', '2:30 p.m.': part of the time."""
 _TIME = rf"(?:(?:,\s*|{_DASH}|{_PIPE}|\s+)\d{{1,2}}:\d{{2}}{_AM_PM}{_ZONE})?"
 _PLACE_SEP = re.compile(rf",\s*|{_DASH}|{_PIPE}")
@@ -591,7 +591,7 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
         return None if lower_rest else joint
     found = _personal_label(label, core, affiliation, rest, shapes, seen_names)
     if found is not None and found.role and not found.affiliation and core.endswith(", " + found.role) and (
-        _ACRONYM.match(found.role) or is_outlet(found.role + ".", shapes)
+        _ACRONYM.match(found.role) and found.role.casefold() not in _ROLE_ACRONYMS or is_outlet(found.role + ".", shapes)
     ) and not any(w.casefold() in _ROLE_WORDS for w in found.role.split()):
         # 'Pavel Zarubin, Rossiya TV channel:', 'Natalya Yermak, RTVI:': the outlet is an affiliation
         found = Label(found.label, found.name, "", found.role, found.rest)
@@ -649,8 +649,8 @@ def _outlet_reporter(label: str, shapes: Shapes) -> Optional[tuple[str, str]]:
             return None
         if word[:1].islower() and key not in shapes.outlet_words:
             return None
-    if m.group("head2") and not any(w.casefold() in shapes.outlet_words for w in words):
-        return None  # 'Correspondent of Ivan Petrov' names no outlet
+    if m.group("head2") and words[-1].casefold() not in shapes.outlet_words:
+        return None  # 'Correspondent of Ivan Petrov', 'Correspondent of the Rossiya TV channel Pavel Zarubin'
     return head.capitalize(), outlet.strip()
 
 _GLUED = re.compile(r"^(?P<label>[^:\s][^:]{0,160}?):(?P<rest>[A-ZА-ЯЁ\"“«].*)$")
@@ -1232,6 +1232,8 @@ def is_outlet(rest: str, shapes: Shapes) -> bool:
 
 _OUTLET_JOINS = frozenset("of the and de la du di".split())
 """Small words inside an outlet's name ('Voice of America', 'The Times of India')."""
+_ROLE_ACRONYMS = frozenset("mp mep cfo ceo coo cto cio md vp svp evp gm".split())
+"""Titles in capitals after a name's comma ('Ivan Petrov, MP:'): a role, not an outlet."""
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ0-9]{2,}\.?$")
 
 
@@ -1258,7 +1260,7 @@ _NOTE_RE = re.compile(
     r"|^(?:Applause|Laughter|Animation in the hall|Noise in the hall|(?:Unofficial|Official|Abridged|Rough) translation"
     r"|Abridged|Abridged version|BelTA|Photos from the archive|Archive photo)\.?$"
     r"|^(?:Photos?|Video)\s+(?:by|courtesy\s+of)\s+[A-ZА-ЯЁ][^.!?]{0,80}\.?$"
-    r"|^Based\s+on\s+(?:the\s+)?(?:materials|information|reports)\s+(?:of|from|by)\s+[^.!?]{1,60}\.?$"
+    r"|^Based\s+on\s+(?:the\s+)?(?:materials|information|reports)\s+(?:of|from|by)\s+[^.!?,;]{1,60}\.?$"
     r"|^(?P<caption>.{1,300}[.!?]\s+(?:Photos?\s+(?:by|courtesy\s+of)|Photos?:)\s+(?=[A-ZА-ЯЁ'\"“«])[^.!?]{1,60}\.?)$"
 )
 
@@ -1376,23 +1378,16 @@ class _Builder:
 
     def dialogue(self) -> bool:
         """Whether a line that no blank line sets apart is a label followed by a sentence
-        ('Vladimir Putin: Thank you.') next to another label's line: a dialogue, where 'Name:
-        words' lines are turns, never headlines. Worked out once, the first time a headline needs it."""
+        ('Vladimir Putin: Thank you.'): a dialogue, where 'Name: words' lines are turns, never
+        headlines. Worked out once, the first time a headline needs it."""
         if self._dialogue is None:
-            found: dict[int, Optional[Label]] = {}
-
-            def label(k: int) -> Optional[Label]:
-                if k not in found:
-                    p = self.paras[k]
-                    found[k] = None if p.standalone else parse_label(p.text, self.shapes)
-                return found[k]
-
-            # and one speaker answering another on the next line: an article's 'Lukashenko: Every
-            # grain must be saved!' headline has its report under it
+            # with no report on the speaker under it: an article's 'Lukashenko: Every grain must
+            # be saved!' headline has 'The head of state demanded …' below it
             self._dialogue = any(
-                (said := label(k)) is not None and said.rest.endswith(TERMINAL)
-                and (k > 0 and label(k - 1) is not None or k + 1 < len(self.paras) and label(k + 1) is not None)
-                for k in range(len(self.paras))
+                not p.standalone and (said := parse_label(p.text, self.shapes)) is not None
+                and said.rest.endswith(TERMINAL)
+                and not (k + 1 < len(self.paras) and _reports_on(self.paras[k + 1].text, said))
+                for k, p in enumerate(self.paras)
             )
         return self._dialogue
     problems: list[Problem] = field(default_factory=list)
@@ -1439,7 +1434,7 @@ WRAP_MIN, WRAP_MAX = 40, 110
 """Line lengths of hard-wrapped text (old tools wrap at 60 to 80 characters)."""
 
 
-def _hard_wrapped(block: list[str]) -> bool:
+def _hard_wrapped(block: list[str], shapes: Shapes) -> bool:
     """A block of consecutive lines is hard-wrapped when its lines (but the last) have wrap-like
     lengths and mostly stop mid-sentence. A shorter line may end a sentence: it is the last line of
     a paragraph, when the tool wrote no blank line between paragraphs ('GDR?', then 'PRESIDENT
@@ -1452,17 +1447,21 @@ def _hard_wrapped(block: list[str]) -> bool:
     if not all(WRAP_MIN <= len(line) <= WRAP_MAX or (len(line) < WRAP_MIN and end) for line, end in zip(inner, ends)):
         return False
     breaks = [k for k, end in enumerate(ends) if not end]
-    if len(breaks) >= 2 and all(_subheadline(block[k], block[k + 1]) for k in breaks):
+    if len(breaks) >= 2 and all(
+        k > 0 and ends[k - 1] and _subheadline(block[k], block[k + 1], shapes)
+        and block[k].split()[-1].casefold() not in _PLACE_PARTICLES | {"a", "an", "in", "to", "for", "at", "by", "with"}
+        for k in breaks
+    ):
         return False  # an article's paragraphs with a headline between them, no blank lines
     return sum(ends) <= len(inner) / 2
 
 
-def _subheadline(text: str, below: str) -> bool:
+def _subheadline(text: str, below: str, shapes: Shapes) -> bool:
     """A line that may be an article's headline in a dump without blank lines: shaped like a
     heading, no clause ('EAEU Leaders Summit scheduled for December 11'), no label, and a new
     sentence below it."""
     return (heading_shaped(text) and not _clause(text) and _LABEL_RE.match(text) is None
-            and below[:1].isupper() and not _LIST_ITEM.match(below))
+            and below[:1].isupper() and not _LIST_ITEM.match(below) and parse_label(below, shapes) is None)
 
 
 def _paragraphs(lines: list[SourceLine], shapes: Shapes) -> list[_Para]:
@@ -1480,16 +1479,22 @@ def _paragraphs(lines: list[SourceLine], shapes: Shapes) -> list[_Para]:
     paras: list[_Para] = []
     for block in blocks:
         texts = [ln.text.strip() for ln in block]
-        wrapped = _hard_wrapped(texts)
+        wrapped = _hard_wrapped(texts, shapes)
         single = len(block) == 1
+        said: Optional[int] = None  # lines of a dialogue in the block ('Name: words.'), counted when needed
         for k, (ln, text) in enumerate(zip(block, texts)):
             if wrapped and k > 0 and not _starts_new_paragraph(text, texts[k - 1], shapes):
                 joined = paras[-1]
                 paras[-1] = _Para(joined.text + " " + text, joined.line, False)
             else:
-                # a headline between two paragraphs of a dump without blank lines stands apart
+                # a headline between two paragraphs of an article without blank lines stands
+                # apart (not in a dialogue's block, where lines of speech lack their full stop)
                 apart = single or not wrapped and 0 < k < len(texts) - 1 and texts[k - 1].endswith(
-                    ('.', '!', '?', '…', '"', '”', '»')) and _subheadline(text, texts[k + 1])
+                    ('.', '!', '?', '…', '"', '”', '»')) and _subheadline(text, texts[k + 1], shapes)
+                if apart and not single:
+                    if said is None:
+                        said = sum(1 for t in texts if (found := parse_label(t, shapes)) and found.rest.endswith(TERMINAL))
+                    apart = said < 2
                 paras.append(_Para(text, ln.number, apart))
     return paras
 
@@ -1687,8 +1692,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         paras = paras[lead:]
 
     builder.paras, builder.shapes = paras, shapes
-    interviewee = _dash_interview(title_line.text if title_line else "", paras, shapes)
-    asking = True  # in a dash dialogue: the next dash opens the interviewer's turn
+    dashes = _dash_interview(title_line.text if title_line else "", paras, shapes)
     links = False  # inside a site's list of links ('Also read' and the headlines under it): editorial
     for idx, p in enumerate(paras):
         nxt = paras[idx + 1] if idx + 1 < len(paras) else None
@@ -1710,10 +1714,12 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             else:
                 builder.blocks.append(para)
             continue
-        if interviewee is not None and _DASH_TURN.match(text):
-            builder.open_turn(Label("Question", "Question", "", "", "") if asking else interviewee, p.line)
+        if dashes is not None and idx in dashes[1]:
+            asks = dashes[1][idx]
+            if asks is not None or builder.turn is None:
+                builder.open_turn(Label("Question", "Question", "", "", "") if asks is not False else dashes[0], p.line)
+                builder.turn.quoted = False
             builder.turn.paragraphs.append(Paragraph(text, p.line))
-            builder.turn.quoted, asking = False, not asking
             continue
         reported = _reported_label(text, nxt.text, shapes, frozenset(builder.names)) if nxt is not None else None
         if reported is not None:
@@ -1842,15 +1848,19 @@ def _date_block(lines: list[SourceLine], content_idx: list[int], j: int, shapes:
 
 
 _DASH_TURN = re.compile(r"^[–—-]\s+\S")
+_DASH_LOWER = re.compile(r"^[–—-]\s+[a-zа-яё]")
 """A paragraph opening with a dash, as an interview written as a dialogue marks each turn."""
 
 
-def _dash_interview(title: str, paras: list[_Para], shapes: Shapes) -> Optional[Label]:
+def _dash_interview(title: str, paras: list[_Para], shapes: Shapes) -> Optional[tuple[Label, dict[int, Optional[bool]]]]:
     """The person interviewed, when an interview is written as a dialogue of dashes with no labels
     ('– Mr President, how do you assess …?' / '– The summit was very important.'), as
     president.gov.by writes some: the person the title of an interview or of answers to questions
     names by a surname the registry knows ('Aleksandr Lukashenko gives interview to Mir TV channel'). The dashes then alternate between
-    the question and the answer, the first one asking; None for any other text."""
+    the question and the answer, the first one asking: returned with each dash paragraph's place
+    (True: it asks, False: it answers, None: it goes on, as a list's item does after a line ending
+    in a colon, or one opening in lower case). None for any other text, and when the questions do
+    not fall where the alternation puts them (an answer ending in '?' more than once)."""
     if not any(w in title.casefold() for w in ("interview", "questions", "answers")):
         return None
     dashed = [p.text for p in paras if _DASH_TURN.match(p.text)]
@@ -1863,7 +1873,19 @@ def _dash_interview(title: str, paras: list[_Para], shapes: Shapes) -> Optional[
             name = f"{given} {word}".strip()
             if any(parse_label(p.text, shapes) is not None for p in paras):
                 return None  # labels name the speakers
-            return Label(name, name, "", "", "")
+            places: dict[int, Optional[bool]] = {}
+            asking, wrong = True, 0
+            for k, p in enumerate(paras):
+                if not _DASH_TURN.match(p.text):
+                    continue
+                previous = paras[k - 1].text.rstrip() if k else ""
+                if places and (previous.endswith((":", ";")) or _DASH_LOWER.match(p.text)):
+                    places[k] = None  # an item of a list inside the turn
+                    continue
+                places[k] = asking
+                wrong += not asking and p.text.rstrip().endswith("?")
+                asking = not asking
+            return (Label(name, name, "", "", ""), places) if wrong <= 1 else None
     return None
 
 
@@ -2046,6 +2068,7 @@ def _reported_label(text: str, following: str, shapes: Shapes, seen_names: froze
     return Label(text.strip()[:-1].rstrip(), found.name, found.role, found.affiliation, "")
 
 
+_FIRST_PERSON = frozenset("i me my we us our".split())
 _REPORT_OPENING = re.compile(rf"(?:{_REPORTER}|(?:\w+\s+)?(?P<who>[\w\-'’]+))\s+{_REPORTED}", re.I)
 """A report's opening: 'The head of state noted', 'Lukashenko stressed', 'Aleksandr Lukashenko demanded'."""
 
@@ -2053,9 +2076,20 @@ _REPORT_OPENING = re.compile(rf"(?:{_REPORTER}|(?:\w+\s+)?(?P<who>[\w\-'’]+))\
 def _reports_on(text: str, label: Label) -> bool:
     """Whether a paragraph opens by reporting on a speaker, as an article's does under a headline
     quoting them: 'The head of state noted ...', 'Lukashenko stressed ...'."""
+    if any(w.strip(",.;:").casefold() in _FIRST_PERSON for w in text.split()[:12]):
+        return False  # 'The Governor told me this morning …' is the speaker's own speech
     surname = label.name.split()[-1] if label.name.split() else ""
     m = _REPORT_OPENING.match(text)
     return m is not None and (m.group("who") is None or len(surname) > 2 and m.group("who").casefold() == surname.casefold())
+
+
+def greets(rest: str) -> bool:
+    """Whether the words after a label open by greeting, thanking or addressing someone ('Good
+    afternoon, colleagues', 'Thank you for coming', 'Mr President, …'): a speaker's turn, never an
+    article's headline quoting them."""
+    words = rest.split()
+    first = words[0].strip(",.!").casefold() if words else ""
+    return first in _ADDRESS_WORDS or first in ("mr", "thank", "thanks") or _GREETING.match(rest) is not None
 
 
 def _is_headline(label: Label, p: _Para, builder: _Builder, nxt: Optional[_Para], shapes: Shapes) -> bool:
@@ -2064,6 +2098,8 @@ def _is_headline(label: Label, p: _Para, builder: _Builder, nxt: Optional[_Para]
     situation!') when the paragraph below it reports about the speaker ('The head of state noted ...')."""
     if not label.rest or len(label.rest.split()) < 3:
         return False
+    if greets(label.rest):
+        return False  # 'Vladimir Putin: Good afternoon, colleagues' greets: a turn
     article = builder.turn is None or bool(builder.turn.quoted)
     if _ends_a_sentence(label.rest) and not (
         (p.standalone or not builder.dialogue()) and article and len(label.rest.split()) <= 16
@@ -2131,6 +2167,10 @@ def _long_part_heading(text: str) -> bool:
             and len(stripped.split()) <= 40)
 
 
+_EVENT_NOUNS = frozenset(
+    "ceremony meeting meetings reception concert event events presentation awarding conversation visit session".split())
+"""First words of a heading naming an event, which may go on with a relative clause."""
+
 _RELATIVE = frozenset("who whom whose which".split())
 
 
@@ -2139,7 +2179,7 @@ def _clause(text: str) -> bool:
     event may go on with a relative clause ('Ceremony for presenting state decorations to those
     who have distinguished themselves'): its words before 'who' or 'which' are what counts."""
     words = [w.strip(",.'\"“”«»()").casefold() for w in text.split()]
-    if words and (words[0] in _HEADING_WORDS or words[0].endswith(_ABSTRACT_ENDINGS)):
+    if words and words[0] in _EVENT_NOUNS:
         cut = next((i for i, w in enumerate(words) if w in _RELATIVE), len(words))
         words = [w for w in words[:cut] if w not in ("those", "these")]
     return any(w in _CLAUSE_WORDS for w in words)
@@ -2170,7 +2210,8 @@ def _is_heading(p: _Para, builder: _Builder, nxt: Optional[_Para], shapes: Shape
         return False  # (a pull-quote headline, 'President: We would like ...', stays a heading)
     if nxt is None or is_separator(nxt.text):
         return True
-    if turn.label.role and turn.paragraphs[0].line != turn.line and not builder.dialogue():
+    if (turn.label.role and ", " in turn.label.label and turn.paragraphs[0].line != turn.line
+            and not builder.conversed and not builder.dialogue()):
         return True  # an article's statement under 'Sergei Lavrov, Russian Foreign Minister:' ends at a headline
     return parse_label(nxt.text, shapes, frozenset(builder.names)) is not None
 

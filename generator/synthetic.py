@@ -38,6 +38,7 @@ from .parser import (
     QUOTES,
     TERMINAL,
     Shapes,
+    greets,
     heading_shaped,
     is_breadcrumb,
     is_elision,
@@ -320,7 +321,8 @@ def _heading_ok(text: str, shapes: Shapes) -> bool:
 
 def _headline_ok(text: str, shapes: Shapes) -> bool:
     label = parse_label(text, shapes)
-    return bool(label and label.rest and not label.rest.endswith(TERMINAL) and len(label.rest.split()) >= 3)
+    return bool(label and label.rest and not label.rest.endswith(TERMINAL) and len(label.rest.split()) >= 3
+                and not greets(label.rest))
 
 
 # ------------------------------------------------------------------------------------------------
