@@ -253,7 +253,10 @@ _GIVEN_NAMES = frozenset(
     """vladimir alexander aleksandr alyaksandr dmitry dmitri sergei sergey andrei andrey nikolai mikhail
     yury yuri igor oleg viktor valentina tatyana olga yelena elena anna maria natalya irina svetlana
     anton denis maxim boris pavel pyotr ivan alexei alexey roman kirill ramzan ilham kassym-jomart
-    emomali shavkat sadyr nursultan mikheil george joseph emmanuel angela gerhard jacques""".split()
+    emomali shavkat sadyr nursultan mikheil george joseph emmanuel angela gerhard jacques
+    masha dasha sasha pasha misha natasha lena katya olya anya vanya kolya marat ruslan timur artyom artem
+    nikita daniil yegor ilya polina sofia sofya alina arina varvara ksenia kseniya yulia ekaterina yekaterina
+    daria darya veronika valeria alisa galina lyudmila marina nadezhda lyubov vera larisa oksana""".split()
 )
 """Frequent given names: a line of two or three words opening with one is a person, not a place."""
 
@@ -542,7 +545,7 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
     m = _LABEL_RE.match(text)
     if not m:
         return _glued_label(text, shapes, seen_names)
-    label = m.group("label").strip()
+    label = m.group("label").strip().replace("\u2011", "-").replace("\u2010", "-")  # 'Kassym‑Jomart'
     rest = (m.group("rest") or "").strip()
     if not label or label[0] in QUOTES:
         return None
@@ -559,6 +562,15 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
         if _names_listed(label, rest):
             return None  # 'Chairman: Alexander Lukashenko' in a list of participants is narration
         return Label(label, label, "", "", rest)
+    addressed = _ADDRESSED.match(label)
+    if addressed and addressed.group("head").casefold() in shapes.generic_labels:
+        # 'Question to Vladimir Putin', 'Question for Xi Jinping': the journalist's, to them
+        return None if lower_rest else Label(label, addressed.group("head"), "", addressed.group("to"), rest)
+    participant = _PARTICIPANT.match(label)
+    who = participant and (participant.group("who") or participant.group("who2"))
+    if who and not lower_rest and who.casefold() in shapes.generic_labels:
+        # 'Forum participant', 'Second speaker': one of the generic speakers, the label as written
+        return Label(label, who.capitalize(), "", "", rest)
     numbered = _numbered_generic(label, shapes)
     if numbered:  # 'Question 3:', 'Question No. 3:': the number stays in the label as written
         return None if lower_rest else Label(label, numbered, "", "", rest)
@@ -590,6 +602,10 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
     if joint is not None:
         return None if lower_rest else joint
     found = _personal_label(label, core, affiliation, rest, shapes, seen_names)
+    if found is not None and rest[:1].isdigit() and not found.role and not found.affiliation and (
+        found.name.split()[0].casefold() not in _GIVEN_NAMES and not _known_speaker(found.name, shapes, seen_names)
+    ):
+        return None  # a table's row in a report ('Nizhny Novgorod: 68 percent.', 'Far East: 54 percent.')
     if found is not None and found.role and not found.affiliation and core.endswith(", " + found.role) and (
         _ACRONYM.match(found.role) and found.role.casefold() not in _ROLE_ACRONYMS or is_outlet(found.role + ".", shapes)
     ) and not any(w.casefold() in _ROLE_WORDS for w in found.role.split()):
@@ -611,6 +627,13 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
         ):
             return None  # nor after a surname alone: 'Putin: a life in politics' is a headline
     return found
+
+
+_ADDRESSED = re.compile(r"^(?P<head>\w+(?:\s+\w+)?)\s+(?P<to>(?:to|for)\s+\S.*)$", re.I)
+_PARTICIPANT = re.compile(
+    r"^(?:[A-Z][a-z]+\s+){1,2}(?P<who>participants?)$"
+    r"|^(?:First|Second|Third|Another|Female|Male)\s+(?P<who2>participant|speaker|journalist|student|questioner)$")
+"""A generic speaker named by the event or by which of them: 'Forum participant', 'Second speaker'."""
 
 
 def _known_speaker(name: str, shapes: Shapes, seen_names: frozenset[str]) -> bool:
@@ -1040,8 +1063,10 @@ def _personal_label(
     if len(name_tokens) == 1 and not role:
         single = name_tokens[0]
         key = single.casefold()
-        if not (_GLUED_INITIAL.match(single) or key in shapes.known_names or key in seen_names):
-            return None
+        if not (_GLUED_INITIAL.match(single) or key in shapes.known_names or key in seen_names or (
+            key in _GIVEN_NAMES and not single.isupper() and not affiliation and rest[:1].isupper()
+        )):
+            return None  # a given name alone ('Masha: I want to be a doctor.') is a child's or a caller's
     if len(name_tokens) == 1 and role and not (_GLUED_INITIAL.match(name_tokens[0])):
         # "President of Russia Putin" is fine; "Deputy Chairman:" is a role alone.
         key = name_tokens[0].casefold()
@@ -1150,6 +1175,8 @@ def _plausible_role(role: str, allow_lower: bool = False) -> bool:
         return False  # "In the words of Leo Tolstoy:", "According to Sergei Lavrov:" quote, they do not speak
     if not allow_lower and not (words[0][0].isupper() or words[0][0] in QUOTES or words[0][0].isdigit()):
         return False
+    if words[-1].casefold() in ("of", "to", "for", "after", "about", "with"):
+        return False  # 'Order of Alexander Nevsky:', 'Question to Vladimir Putin:': no office before a name
     if words[-1] == "by" or (words[-1] == "from" and len(words) > 2):
         return False  # "Speech at the plenary session ... by President Vladimir Putin: Full text"
     all_caps = role.isupper()
@@ -1373,6 +1400,7 @@ class _Builder:
     """The names of the turns opened so far."""
     carried: Optional[Label] = None
     """The one speaker of a monologue cut by a separator, whose speech may go on below it."""
+    kremlin: bool = False
     conversed: bool = False
     """Whether a turn so far was speech, not a quoted statement: a transcript, not an article."""
 
@@ -1680,7 +1708,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
     lead = 0
     while lead < len(paras) and lead < 5:
         p = paras[lead]
-        if is_separator(p.text) or parse_label(p.text, shapes) is not None:
+        if is_separator(p.text) or parse_label(p.text, shapes) is not None or parse_date_line(p.text) is not None:
             break
         if lead + 1 < len(paras) and _reported_label(p.text, paras[lead + 1].text, shapes, frozenset()):
             break
@@ -1692,6 +1720,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         paras = paras[lead:]
 
     builder.paras, builder.shapes = paras, shapes
+    builder.kremlin = "kremlin.ru" in source  # the Kremlin's pages have no pull-quote headlines
     dashes = _dash_interview(title_line.text if title_line else "", paras, shapes)
     links = False  # inside a site's list of links ('Also read' and the headlines under it): editorial
     for idx, p in enumerate(paras):
@@ -1706,7 +1735,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             continue
         listing = links and heading_shaped(text)
         links = bool(_LINKS_HEAD.match(text.strip())) or listing
-        if is_elision(text) or is_note(text) or links:
+        if is_elision(text) or is_note(text) or links or builder.turn is None and parse_date_line(text) is not None:
             target = builder.turn.paragraphs if builder.turn else None
             para = Paragraph(text, p.line, "editorial")
             if target is not None:
@@ -1762,7 +1791,9 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         if turn is not None:
             if turn.quoted is None:
                 turn.quoted = _opens_quotation(text)
-            if turn.quoted and not _opens_quotation(text) and turn.paragraphs and not _goes_on_speaking(text) and (
+            if not turn.quoted and turn.paragraphs and _reports_on_speaker(text, builder.speakers):
+                builder.close_turn()  # 'Vladimir Putin toured the assembly shop.' between turns: narration
+            elif turn.quoted and not _opens_quotation(text) and turn.paragraphs and not _goes_on_speaking(text) and (
                 not _quote_open(turn.paragraphs) or _running_quote_left(turn.paragraphs, text)
             ):
                 # after the statement's quotation closed, a paragraph that is no quotation of its
@@ -1773,9 +1804,11 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
                 turn.paragraphs.append(Paragraph(text, p.line))
                 continue
         carried = builder.carried
-        if carried is not None and not builder.blocks and builder.heading is None and _speech_opening(text):
-            # a monologue's next part under '* * *' ('Colleagues,', 'I propose ...'): the same
-            # speaker's, named as later labels name them
+        if carried is not None and not builder.blocks and builder.heading is None and (
+            _speech_opening(text) or not _labels_after(paras, idx, shapes) and not _reports(text)
+        ):
+            # a monologue's next part under '* * *' ('Colleagues,', 'I propose ...', or anything
+            # but a report when no label follows): the same speaker's, named as later labels name them
             builder.open_turn(Label(carried.name, carried.name, "", "", ""), p.line)
             builder.turn.quoted = False
             builder.turn.paragraphs.append(Paragraph(text, p.line))
@@ -1842,7 +1875,8 @@ def _date_block(lines: list[SourceLine], content_idx: list[int], j: int, shapes:
         after = lines[content_idx[last + 2]].text.strip() if last + 2 < len(content_idx) else ""
         short_place = bool(after) and _short_place(text, shapes, named=not (
             parse_label(after, shapes) is not None or is_separator(after)))
-        if (_place_line(text, timed) or short_place) and parse_label(text, shapes) is None:
+        if (_place_line(text, timed) or short_place) and parse_label(text, shapes) is None and parse_date_line(
+            text) is None:
             date, last = replace(date, place=text, place_line=lines[content_idx[last + 1]].number), last + 1
     return date, last
 
@@ -2085,11 +2119,11 @@ def _reports_on(text: str, label: Label) -> bool:
 
 def greets(rest: str) -> bool:
     """Whether the words after a label open by greeting, thanking or addressing someone ('Good
-    afternoon, colleagues', 'Thank you for coming', 'Mr President, …'): a speaker's turn, never an
-    article's headline quoting them."""
+    afternoon, colleagues', 'Thank you for coming', 'Mr President, …', 'Let us begin'): a speaker's
+    turn, never an article's headline quoting them."""
     words = rest.split()
     first = words[0].strip(",.!").casefold() if words else ""
-    return first in _ADDRESS_WORDS or first in ("mr", "thank", "thanks") or _GREETING.match(rest) is not None
+    return first in _ADDRESS_WORDS or first in ("mr", "thank", "thanks", "let", "let's") or _GREETING.match(rest) is not None
 
 
 def _is_headline(label: Label, p: _Para, builder: _Builder, nxt: Optional[_Para], shapes: Shapes) -> bool:
@@ -2098,8 +2132,8 @@ def _is_headline(label: Label, p: _Para, builder: _Builder, nxt: Optional[_Para]
     situation!') when the paragraph below it reports about the speaker ('The head of state noted ...')."""
     if not label.rest or len(label.rest.split()) < 3:
         return False
-    if greets(label.rest):
-        return False  # 'Vladimir Putin: Good afternoon, colleagues' greets: a turn
+    if greets(label.rest) or builder.kremlin:
+        return False  # a greeting, or a Kremlin page (which prints no pull-quote headlines): a turn
     article = builder.turn is None or bool(builder.turn.quoted)
     if _ends_a_sentence(label.rest) and not (
         (p.standalone or not builder.dialogue()) and article and len(label.rest.split()) <= 16
@@ -2130,6 +2164,28 @@ def _speech_opening(text: str) -> bool:
 
 
 _PRESENT_POINTER = re.compile(r"^(?:this|these|that|those|it|here)\s+(?:is|are)\b", re.I)
+
+
+def _labels_after(paras: list[_Para], idx: int, shapes: Shapes) -> bool:
+    """Whether a speaker's label comes after paragraph ``idx``."""
+    return any(parse_label(p.text, shapes) is not None for p in paras[idx + 1:])
+
+
+def _reports_on_speaker(text: str, speakers: set[str]) -> bool:
+    """A report on a speaker standing between turns, as the pages print a visit's or a ceremony's
+    narration in italics that a dump loses: it opens with the full name of someone who speaks in
+    the transcript and a verb in the past ('Vladimir Putin toured the assembly shop and talked with
+    the workers.'), quotes no one and says no 'I', 'we' or 'you'."""
+    words = text.split()
+    if len(words) < 3 or not words[0][:1].isupper() or any(q in text for q in '"“«„'):
+        return False
+    for name in speakers:
+        parts = name.split()
+        if len(parts) >= 2 and len(words) > len(parts) and words[: len(parts)] == parts:
+            verb = words[len(parts)].strip(",.").casefold()
+            return (verb in _PAST or verb.endswith("ed")) and not any(
+                w.strip(",.;:!?").casefold() in _PERSONAL for w in words)
+    return False
 
 
 def _goes_on_speaking(text: str) -> bool:

