@@ -563,12 +563,12 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
             return None  # 'Chairman: Alexander Lukashenko' in a list of participants is narration
         return Label(label, label, "", "", rest)
     addressed = _ADDRESSED.match(label)
-    if addressed and addressed.group("head").casefold() in shapes.generic_labels:
+    if addressed and addressed.group("head").casefold() in _ASKING and addressed.group("to").split()[1][:1].isupper():
         # 'Question to Vladimir Putin', 'Question for Xi Jinping': the journalist's, to them
         return None if lower_rest else Label(label, addressed.group("head"), "", addressed.group("to"), rest)
     participant = _PARTICIPANT.match(label)
     who = participant and (participant.group("who") or participant.group("who2"))
-    if who and not lower_rest and who.casefold() in shapes.generic_labels:
+    if who and not lower_rest and who.casefold() in shapes.generic_labels and not _names_listed(label, rest.rstrip(".")):
         # 'Forum participant', 'Second speaker': one of the generic speakers, the label as written
         return Label(label, who.capitalize(), "", "", rest)
     numbered = _numbered_generic(label, shapes)
@@ -602,7 +602,7 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
     if joint is not None:
         return None if lower_rest else joint
     found = _personal_label(label, core, affiliation, rest, shapes, seen_names)
-    if found is not None and rest[:1].isdigit() and not found.role and not found.affiliation and (
+    if found is not None and _FIGURE_ROW.match(rest) and not found.role and not found.affiliation and (
         found.name.split()[0].casefold() not in _GIVEN_NAMES and not _known_speaker(found.name, shapes, seen_names)
     ):
         return None  # a table's row in a report ('Nizhny Novgorod: 68 percent.', 'Far East: 54 percent.')
@@ -629,7 +629,13 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
     return found
 
 
+_FIGURE_ROW = re.compile(r"^\d[\d.,\s]*(?:%|percent|per cent)?(?:\s+\S+){0,3}$", re.I)
+"""What follows a region's or a country's name in a table read out ('68 percent.', '1.2 million
+tonnes'): a number and a few words."""
 _ADDRESSED = re.compile(r"^(?P<head>\w+(?:\s+\w+)?)\s+(?P<to>(?:to|for)\s+\S.*)$", re.I)
+_ASKING = frozenset("question questions remark comment reply answer interjection".split())
+"""Generic labels that may say whom they are addressed to ('Question to Vladimir Putin'); an office
+is no question ('Minister for Civil Defence … Vladimir Puchkov', 'Press Secretary to the President')."""
 _PARTICIPANT = re.compile(
     r"^(?:[A-Z][a-z]+\s+){1,2}(?P<who>participants?)$"
     r"|^(?:First|Second|Third|Another|Female|Male)\s+(?P<who2>participant|speaker|journalist|student|questioner)$")
@@ -1317,7 +1323,9 @@ def is_note(text: str) -> bool:
 
 
 _PERSONAL = frozenset("i i'm i’m we we're we’re us our ours my me you your".split())
-_PAST = frozenset("was were took held made began went spoke gave met saw had left sent".split())
+_PAST = frozenset(
+    "was were took held made began went spoke gave met saw had left sent laid paid led spent brought came became "
+    "heard told said stood sat wrote read flew drove rode chose won lost kept put set".split())
 
 
 def _reports(text: str) -> bool:
@@ -1409,12 +1417,11 @@ class _Builder:
         ('Vladimir Putin: Thank you.'): a dialogue, where 'Name: words' lines are turns, never
         headlines. Worked out once, the first time a headline needs it."""
         if self._dialogue is None:
-            # with no report on the speaker under it: an article's 'Lukashenko: Every grain must
-            # be saved!' headline has 'The head of state demanded …' below it
+            # not a quotation, and with no report on the speaker under it: an article quotes
+            # ('Aleksandr Turchin, Governor of Minsk Oblast: "…"'), and its 'Lukashenko: Every
+            # grain must be saved!' headline has 'The head of state demanded …' below it
             self._dialogue = any(
-                not p.standalone and (said := parse_label(p.text, self.shapes)) is not None
-                and said.rest.endswith(TERMINAL)
-                and not (k + 1 < len(self.paras) and _reports_on(self.paras[k + 1].text, said))
+                not p.standalone and _spoken(p.text, self.paras[k + 1].text if k + 1 < len(self.paras) else "", self.shapes)
                 for k, p in enumerate(self.paras)
             )
         return self._dialogue
@@ -1484,6 +1491,16 @@ def _hard_wrapped(block: list[str], shapes: Shapes) -> bool:
     return sum(ends) <= len(inner) / 2
 
 
+def _spoken(text: str, below: str, shapes: Shapes) -> bool:
+    """Whether a line is a line of a dialogue: a label and a sentence ('Vladimir Putin: Thank
+    you.'), not a quotation and with no report on the speaker ``below`` it, as an article quotes
+    ('Aleksandr Turchin, Governor of Minsk Oblast: "…"') and headlines ('Lukashenko: Every grain
+    must be saved!' over 'The head of state demanded …')."""
+    said = parse_label(text, shapes)
+    return (said is not None and said.rest.endswith(TERMINAL) and not _opens_quotation(said.rest)
+            and not _reports_on(below, said))
+
+
 def _subheadline(text: str, below: str, shapes: Shapes) -> bool:
     """A line that may be an article's headline in a dump without blank lines: shaped like a
     heading, no clause ('EAEU Leaders Summit scheduled for December 11'), no label, and a new
@@ -1521,7 +1538,7 @@ def _paragraphs(lines: list[SourceLine], shapes: Shapes) -> list[_Para]:
                     ('.', '!', '?', '…', '"', '”', '»')) and _subheadline(text, texts[k + 1], shapes)
                 if apart and not single:
                     if said is None:
-                        said = sum(1 for t in texts if (found := parse_label(t, shapes)) and found.rest.endswith(TERMINAL))
+                        said = sum(1 for j, t in enumerate(texts) if _spoken(t, texts[j + 1] if j + 1 < len(texts) else "", shapes))
                     apart = said < 2
                 paras.append(_Para(text, ln.number, apart))
     return paras
@@ -1721,7 +1738,6 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
 
     builder.paras, builder.shapes = paras, shapes
     builder.kremlin = "kremlin.ru" in source  # the Kremlin's pages have no pull-quote headlines
-    dashes = _dash_interview(title_line.text if title_line else "", paras, shapes)
     links = False  # inside a site's list of links ('Also read' and the headlines under it): editorial
     for idx, p in enumerate(paras):
         nxt = paras[idx + 1] if idx + 1 < len(paras) else None
@@ -1735,20 +1751,13 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             continue
         listing = links and heading_shaped(text)
         links = bool(_LINKS_HEAD.match(text.strip())) or listing
-        if is_elision(text) or is_note(text) or links or builder.turn is None and parse_date_line(text) is not None:
+        if is_elision(text) or is_note(text) or links:
             target = builder.turn.paragraphs if builder.turn else None
             para = Paragraph(text, p.line, "editorial")
             if target is not None:
                 target.append(para)
             else:
                 builder.blocks.append(para)
-            continue
-        if dashes is not None and idx in dashes[1]:
-            asks = dashes[1][idx]
-            if asks is not None or builder.turn is None:
-                builder.open_turn(Label("Question", "Question", "", "", "") if asks is not False else dashes[0], p.line)
-                builder.turn.quoted = False
-            builder.turn.paragraphs.append(Paragraph(text, p.line))
             continue
         reported = _reported_label(text, nxt.text, shapes, frozenset(builder.names)) if nxt is not None else None
         if reported is not None:
@@ -1780,7 +1789,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
                     # "…"' (a role after a comma, or a surname alone, as articles label): the
                     # statement ends with its quotation, as under a label alone on its line
                     builder.turn.quoted = (
-                        p.standalone and not builder.conversed and _opens_quotation(label.rest)
+                        not builder.conversed and _opens_quotation(label.rest)
                         and (", " in label.label or len(label.name.split()) == 1) and not builder.dialogue())
             continue
         if _is_heading(p, builder, nxt, shapes):
@@ -1806,6 +1815,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         carried = builder.carried
         if carried is not None and not builder.blocks and builder.heading is None and (
             _speech_opening(text) or not _labels_after(paras, idx, shapes) and not _reports(text)
+            and carried.name.split()[-1] not in text and not _EVENT_REPORT.match(text)
         ):
             # a monologue's next part under '* * *' ('Colleagues,', 'I propose ...', or anything
             # but a report when no label follows): the same speaker's, named as later labels name them
@@ -1879,48 +1889,6 @@ def _date_block(lines: list[SourceLine], content_idx: list[int], j: int, shapes:
             text) is None:
             date, last = replace(date, place=text, place_line=lines[content_idx[last + 1]].number), last + 1
     return date, last
-
-
-_DASH_TURN = re.compile(r"^[–—-]\s+\S")
-_DASH_LOWER = re.compile(r"^[–—-]\s+[a-zа-яё]")
-"""A paragraph opening with a dash, as an interview written as a dialogue marks each turn."""
-
-
-def _dash_interview(title: str, paras: list[_Para], shapes: Shapes) -> Optional[tuple[Label, dict[int, Optional[bool]]]]:
-    """The person interviewed, when an interview is written as a dialogue of dashes with no labels
-    ('– Mr President, how do you assess …?' / '– The summit was very important.'), as
-    president.gov.by writes some: the person the title of an interview or of answers to questions
-    names by a surname the registry knows ('Aleksandr Lukashenko gives interview to Mir TV channel'). The dashes then alternate between
-    the question and the answer, the first one asking: returned with each dash paragraph's place
-    (True: it asks, False: it answers, None: it goes on, as a list's item does after a line ending
-    in a colon, or one opening in lower case). None for any other text, and when the questions do
-    not fall where the alternation puts them (an answer ending in '?' more than once)."""
-    if not any(w in title.casefold() for w in ("interview", "questions", "answers")):
-        return None
-    dashed = [p.text for p in paras if _DASH_TURN.match(p.text)]
-    if len(dashed) < 4 or not (dashed[0].rstrip().endswith("?") or "Mr President" in dashed[0]):
-        return None
-    words = title.replace("’s ", " ").replace("'s ", " ").split()
-    for k, word in enumerate(words):
-        if word.casefold() in shapes.known_names:
-            given = words[k - 1] if k and _given_name(words[k - 1], shapes) else ""
-            name = f"{given} {word}".strip()
-            if any(parse_label(p.text, shapes) is not None for p in paras):
-                return None  # labels name the speakers
-            places: dict[int, Optional[bool]] = {}
-            asking, wrong = True, 0
-            for k, p in enumerate(paras):
-                if not _DASH_TURN.match(p.text):
-                    continue
-                previous = paras[k - 1].text.rstrip() if k else ""
-                if places and (previous.endswith((":", ";")) or _DASH_LOWER.match(p.text)):
-                    places[k] = None  # an item of a list inside the turn
-                    continue
-                places[k] = asking
-                wrong += not asking and p.text.rstrip().endswith("?")
-                asking = not asking
-            return (Label(name, name, "", "", ""), places) if wrong <= 1 else None
-    return None
 
 
 _CLOSERS = "”»\""
@@ -2046,7 +2014,9 @@ def _title_under_date(
     March 2021' / 'Lukashenko: Belarus will never be a threat …'), the text may follow it."""
     if j + 1 >= len(content_idx):
         return False
-    text, after = lines[content_idx[j]].text.strip(), lines[content_idx[j + 1]].text.strip()
+    text = lines[content_idx[j]].text.strip()
+    below = [lines[i].text.strip() for i in content_idx[j + 1: j + 4]]
+    after = next((b for b in below if not is_note(b)), below[0])  # past 'Unofficial translation'
     if after_section:
         return (0 < len(text.split()) <= 30 and not text.endswith(":") and not is_separator(text)
                 and parse_date_line(text) is None)
@@ -2102,7 +2072,7 @@ def _reported_label(text: str, following: str, shapes: Shapes, seen_names: froze
     return Label(text.strip()[:-1].rstrip(), found.name, found.role, found.affiliation, "")
 
 
-_FIRST_PERSON = frozenset("i me my we us our".split())
+_FIRST_PERSON = frozenset("i me we us".split())
 _REPORT_OPENING = re.compile(rf"(?:{_REPORTER}|(?:\w+\s+)?(?P<who>[\w\-'’]+))\s+{_REPORTED}", re.I)
 """A report's opening: 'The head of state noted', 'Lukashenko stressed', 'Aleksandr Lukashenko demanded'."""
 
@@ -2121,9 +2091,10 @@ def greets(rest: str) -> bool:
     """Whether the words after a label open by greeting, thanking or addressing someone ('Good
     afternoon, colleagues', 'Thank you for coming', 'Mr President, …', 'Let us begin'): a speaker's
     turn, never an article's headline quoting them."""
-    words = rest.split()
-    first = words[0].strip(",.!").casefold() if words else ""
-    return first in _ADDRESS_WORDS or first in ("mr", "thank", "thanks", "let", "let's") or _GREETING.match(rest) is not None
+    words = [w.strip(",.!").casefold() for w in rest.split()[:2]]
+    first, second = (words + ["", ""])[:2]
+    return (first in _ADDRESS_WORDS or first in ("mr", "thank", "let's") or first == "thanks" and second != "to"
+            or first == "let" and second in ("us", "me") or _GREETING.match(rest) is not None)
 
 
 def _is_headline(label: Label, p: _Para, builder: _Builder, nxt: Optional[_Para], shapes: Shapes) -> bool:
@@ -2163,7 +2134,11 @@ def _speech_opening(text: str) -> bool:
     return words[0] in _ADDRESS_WORDS or words[0] in _SPOKEN_START or any(w in ("i", "we", "our", "us", "my") for w in words)
 
 
-_PRESENT_POINTER = re.compile(r"^(?:this|these|that|those|it|here)\s+(?:is|are)\b", re.I)
+_PRESENT_POINTER = re.compile(r"^(?:these|those)\s+are\b|^here\s+(?:is|are)\b", re.I)
+
+
+_EVENT_REPORT = re.compile(r"^(?:the|following|after)\s+(?:the\s+)?(?:address|speech|parade|ceremony|meeting|event|concert|broadcast)\b", re.I)
+"""A paragraph reporting on the event ('The address is broadcast by …', 'Following the parade, …')."""
 
 
 def _labels_after(paras: list[_Para], idx: int, shapes: Shapes) -> bool:
@@ -2183,6 +2158,10 @@ def _reports_on_speaker(text: str, speakers: set[str]) -> bool:
         parts = name.split()
         if len(parts) >= 2 and len(words) > len(parts) and words[: len(parts)] == parts:
             verb = words[len(parts)].strip(",.").casefold()
+            if re.fullmatch(_REPORTED, verb, re.I) or verb in ("reported", "suggested", "proposed", "said", "told") or (
+                len(words) > len(parts) + 1 and words[len(parts) + 1] == "that"
+            ):
+                return False  # 'Sergei Shoigu reported that …': the speaker tells what another said
             return (verb in _PAST or verb.endswith("ed")) and not any(
                 w.strip(",.;:!?").casefold() in _PERSONAL for w in words)
     return False
@@ -2194,8 +2173,10 @@ def _goes_on_speaking(text: str) -> bool:
     let us begin.'), or with a comment in the present ('These are Tyutchev’s words.', 'This is what
     I signed today.'). An article goes on reporting instead ('After the talks the presidents went
     for a walk.', 'The head of state noted that our country …')."""
-    first = text.split(maxsplit=1)[0].strip(",.!?:;'\"“”«»()").casefold() if text.strip() else ""
-    return first in _ADDRESS_WORDS or first in _SPOKEN_START or _PRESENT_POINTER.match(text) is not None
+    words = [w.strip(",.!?:;'\"“”«»()").casefold() for w in text.split()[:6]]
+    first = words[0] if words else ""
+    return (first in _ADDRESS_WORDS or first in _SPOKEN_START or _PRESENT_POINTER.match(text) is not None
+            or any(w in ("i", "we") for w in words))
 
 
 _CLAUSE_WORDS = frozenset(

@@ -1853,25 +1853,6 @@ def test_an_articles_name_and_sentence_headlines_over_reports(shapes, sep):
         "Lukashenko: Every grain must be saved!", "Turchin: The region will cope with the task"]
 
 
-def test_an_interview_written_as_a_dialogue_of_dashes(shapes):
-    """president.gov.by: no labels, each turn opened by a dash; the first asks, the person the
-    title names answers. The dashes stay in the text."""
-    text = ("Aleksandr Lukashenko gives interview to Mir TV channel\n\n22 September 2022\n\n"
-            "The head of state gave an interview to the Mir TV and radio company.\n\n"
-            "– Mr President, how do you assess the summit?\n\n– The summit was very important.\n\n"
-            "For the first time, Belarus took part as a member.\n\n– What does it give Belarus?\n\n– Access to markets.")
-    t, _ = parse(doc(text), shapes)
-    assert turns_of(t) == [
-        ("Question", "", "", ["– Mr President, how do you assess the summit?"]),
-        ("Aleksandr Lukashenko", "", "", ["– The summit was very important.", "For the first time, Belarus took part as a member."]),
-        ("Question", "", "", ["– What does it give Belarus?"]),
-        ("Aleksandr Lukashenko", "", "", ["– Access to markets."]),
-    ]
-    # a list of dashes in an article that is no interview stays as it was
-    t, _ = parse(doc(text.replace("gives interview to", "meets")), shapes)
-    assert not t.turns()
-
-
 @pytest.mark.parametrize("long", [False, True])
 def test_headlines_between_paragraphs_of_an_article_without_blank_lines(shapes, long):
     """president.gov.by with no blank lines: a headline between two paragraphs is a heading, with
@@ -1958,16 +1939,6 @@ def test_a_greeting_line_over_the_speakers_own_report_is_a_turn(shapes, sep):
                                         ("May 31, 2018, 10:15 Amur Region", "Amur Region")])
 def test_a_place_beginning_with_am_after_a_time(line, place):
     assert parse_date_line(line).place == place
-
-
-def test_a_list_of_dashes_inside_an_answer_does_not_swap_the_speakers(shapes):
-    text = ("Aleksandr Lukashenko gives interview to Mir TV channel\n\n15 February 2019\n\n"
-            "– Mr President, how do you assess the talks?\n\n– They were useful. We discussed three issues:\n\n"
-            "– oil and gas supplies;\n\n– the Union State budget.\n\n– What about the tax manoeuvre?\n\n"
-            "– This is the main problem.")
-    t, _ = parse(doc(text), shapes)
-    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [
-        ("Question", 1), ("Aleksandr Lukashenko", 3), ("Question", 1), ("Aleksandr Lukashenko", 1)]
 
 
 def test_a_short_line_of_speech_in_a_dialogue_without_blank_lines_stays_speech(shapes):
@@ -2084,13 +2055,13 @@ def test_a_page_of_a_title_and_a_date_has_no_place(shapes):
     assert (t.date.value, t.place.value) == ("2024-03-03", None)
 
 
-def test_a_second_date_line_is_editorial_not_the_summary(shapes):
+def test_a_second_date_line_is_not_the_summary(shapes):
+    """A day's date line in the body heads its part, as a two-day trip's page writes it."""
     text = ("Meeting with Government members\n\nMarch 11, 2022, The Kremlin, Moscow\n\nMarch 12, 2022, The Kremlin, Moscow\n\n"
             "Vladimir Putin: Good afternoon, colleagues.")
     t, _ = parse(doc(text), shapes)
     assert not t.summary
-    assert [(b.kind, b.text) for s in t.sections for b in s.blocks if isinstance(b, Paragraph)] == [
-        ("editorial", "March 12, 2022, The Kremlin, Moscow")]
+    assert [h.text for h in t.headings()] == ["March 12, 2022, The Kremlin, Moscow"]
 
 
 def test_a_kremlin_page_prints_no_pull_quote_headlines(shapes):
@@ -2100,3 +2071,37 @@ def test_a_kremlin_page_prints_no_pull_quote_headlines(shapes):
     t, _ = parse(doc(text), shapes)
     assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("Vladimir Putin", 2), ("Anton Siluanov", 1)]
     assert not t.headings()
+
+
+# ---- false positives a review found in the rules above
+
+@pytest.mark.parametrize("line,name,role", [
+    ("Minister for Civil Defence, Emergencies and Disaster Relief Vladimir Puchkov: Yes.", "Vladimir Puchkov",
+     "Minister for Civil Defence, Emergencies and Disaster Relief"),
+])
+def test_a_minister_for_something_is_no_question(shapes, line, name, role):
+    assert label_parts(shapes, line, "name", "role") == (name, role)
+
+
+def test_a_speaker_telling_what_another_reported_keeps_the_turn(shapes):
+    text = ("Meeting\n\nMay 3, 2021, Moscow\n\nSergei Shoigu: The exercises are over.\n\n"
+            "Vladimir Putin: Thank you.\n\nSergei Shoigu reported that the exercises went well.\n\n"
+            "This is good news for all of us.")
+    t, _ = parse(doc(text), shapes)
+    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("Sergei Shoigu", 1), ("Vladimir Putin", 3)]
+
+
+@pytest.mark.parametrize("rest", ["Thanks to our veterans, the country is free!", "Let no one doubt our strength!"])
+def test_headlines_opening_with_thanks_to_or_let_no_one(shapes, rest):
+    from generator.parser import greets
+    assert not greets(rest)
+
+
+def test_a_name_and_a_year_is_a_label(shapes):
+    assert label_parts(shapes, "Anastasia Mikhailova: 2021 has been a difficult year for our region.", "name") == (
+        "Anastasia Mikhailova",)
+
+
+def test_a_list_of_participants_is_no_turn(shapes):
+    assert parse_label("Meeting participants: Dmitry Medvedev, Valentina Matviyenko, Sergei Lavrov.", shapes) is None
+
