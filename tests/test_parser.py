@@ -1257,6 +1257,12 @@ def test_early_kremlin_transcript(shapes):
 
 # ---------------------------------------------------------------- a third round: whole documents of each kind
 
+def turn_sizes(shapes, text: str) -> list[tuple[str, int]]:
+    """Each turn's speaker and number of paragraphs, for ``text`` parsed."""
+    t, _ = parse(doc(text), shapes)
+    return [(x.name, len(x.paragraphs)) for x in t.turns()]
+
+
 def turns_of(t):
     return [(x.name, x.role, x.affiliation, [p.text for p in x.paragraphs]) for x in t.turns()]
 
@@ -1813,8 +1819,7 @@ def test_a_running_quotation_that_lost_its_closing_mark_ends_where_the_marks_sto
     assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("Aleksandr Lukashenko", 2)]
     # without the convention (the second paragraph closes the quotation), the turn keeps it
     text = text.replace("“Second, security. You know the situation.", "Second, security. You know the situation.”")
-    t, _ = parse(doc(text), shapes)
-    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("Aleksandr Lukashenko", 2)]
+    assert turn_sizes(shapes, text) == [("Aleksandr Lukashenko", 2)]
 
 
 @pytest.mark.parametrize("line,place", [
@@ -1920,8 +1925,7 @@ def test_a_first_turn_opening_with_a_quotation_goes_on(shapes):
     text = ("Direct Line with Vladimir Putin\n\nJune 7, 2018, Moscow\n\n"
             "Kirill Kleymenov: “Mr President, why are food prices rising so fast? Tatyana, Tver.”\n\n"
             "This is the most frequent question we have received.\n\nVladimir Putin: Prices are rising.")
-    t, _ = parse(doc(text), shapes)
-    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("Kirill Kleymenov", 2), ("Vladimir Putin", 1)]
+    assert turn_sizes(shapes, text) == [("Kirill Kleymenov", 2), ("Vladimir Putin", 1)]
 
 
 @pytest.mark.parametrize("sep", ["\n", "\n\n"])
@@ -1972,8 +1976,7 @@ def test_a_role_label_alone_over_a_list_keeps_its_turn(shapes):
             "Minister of Economic Development Maxim Oreshkin:\n\nMr President, colleagues,\n\n"
             "This year we have set three priorities:\n\nHealthcare and demography\n\nRoads and urban environment\n\n"
             "We will report on each of them in September.")
-    t, _ = parse(doc(text), shapes)
-    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("Vladimir Putin", 1), ("Maxim Oreshkin", 5)]
+    assert turn_sizes(shapes, text) == [("Vladimir Putin", 1), ("Maxim Oreshkin", 5)]
 
 
 def test_a_toast_with_who_have_before_a_label_stays_speech(shapes):
@@ -2026,8 +2029,7 @@ def test_children_named_by_a_given_name_alone(shapes):
 def test_figures_by_region_stay_in_the_ministers_turn(shapes):
     text = ("Meeting on vaccination\n\nMay 3, 2021, Moscow\n\nTatyana Golikova: Coverage by region is as follows.\n\n"
             "Nizhny Novgorod: 68 percent.\n\nFar East: 54 percent.\n\nNorth Caucasus: 41 percent.\n\nVladimir Putin: Thank you.")
-    t, _ = parse(doc(text), shapes)
-    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("Tatyana Golikova", 4), ("Vladimir Putin", 1)]
+    assert turn_sizes(shapes, text) == [("Tatyana Golikova", 4), ("Vladimir Putin", 1)]
 
 
 def test_a_report_on_a_speaker_between_turns_is_narration(shapes):
@@ -2045,8 +2047,7 @@ def test_an_address_goes_on_under_its_separators_when_no_label_follows(shapes):
     text = ("Presidential Address\n\nFebruary 29, 2024, Moscow\n\nPresident of Russia Vladimir Putin: Citizens of Russia,\n\n"
             "Today's Address is special.\n\n* * *\n\nThe economy is growing despite the sanctions.\n\n* * *\n\n"
             "Now about families.\n\nThank you.")
-    t, _ = parse(doc(text), shapes)
-    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("Vladimir Putin", 2), ("Vladimir Putin", 1), ("Vladimir Putin", 2)]
+    assert turn_sizes(shapes, text) == [("Vladimir Putin", 2), ("Vladimir Putin", 1), ("Vladimir Putin", 2)]
 
 
 def test_a_page_of_a_title_and_a_date_has_no_place(shapes):
@@ -2087,8 +2088,7 @@ def test_a_speaker_telling_what_another_reported_keeps_the_turn(shapes):
     text = ("Meeting\n\nMay 3, 2021, Moscow\n\nSergei Shoigu: The exercises are over.\n\n"
             "Vladimir Putin: Thank you.\n\nSergei Shoigu reported that the exercises went well.\n\n"
             "This is good news for all of us.")
-    t, _ = parse(doc(text), shapes)
-    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("Sergei Shoigu", 1), ("Vladimir Putin", 3)]
+    assert turn_sizes(shapes, text) == [("Sergei Shoigu", 1), ("Vladimir Putin", 3)]
 
 
 @pytest.mark.parametrize("rest", ["Thanks to our veterans, the country is free!", "Let no one doubt our strength!"])
