@@ -2091,7 +2091,7 @@ def greets(rest: str) -> bool:
     """Whether the words after a label open by greeting, thanking or addressing someone ('Good
     afternoon, colleagues', 'Thank you for coming', 'Mr President, …', 'Let us begin'): a speaker's
     turn, never an article's headline quoting them."""
-    words = [w.strip(",.!").casefold() for w in rest.split()[:2]]
+    words = [w.strip(",.!").casefold() for w in rest.split(None, 2)[:2]]
     first, second = (words + ["", ""])[:2]
     return (first in _ADDRESS_WORDS or first in ("mr", "thank", "let's") or first == "thanks" and second != "to"
             or first == "let" and second in ("us", "me") or _GREETING.match(rest) is not None)
@@ -2151,8 +2151,11 @@ def _reports_on_speaker(text: str, speakers: set[str]) -> bool:
     narration in italics that a dump loses: it opens with the full name of someone who speaks in
     the transcript and a verb in the past ('Vladimir Putin toured the assembly shop and talked with
     the workers.'), quotes no one and says no 'I', 'we' or 'you'."""
+    first = text.split(" ", 1)[0]
+    if not first[:1].isupper() or not any(name.startswith(first + " ") for name in speakers):
+        return False
     words = text.split()
-    if len(words) < 3 or not words[0][:1].isupper() or any(q in text for q in '"“«„'):
+    if len(words) < 3 or any(q in text for q in '"“«„'):
         return False
     for name in speakers:
         parts = name.split()
