@@ -1404,13 +1404,23 @@ class _Builder:
     paras: list = field(default_factory=list)
     shapes: Optional[Shapes] = None
     _dialogue: Optional[bool] = None
+    _last_label: Optional[int] = None
     speakers: set[str] = field(default_factory=set)
     """The names of the turns opened so far."""
     carried: Optional[Label] = None
     """The one speaker of a monologue cut by a separator, whose speech may go on below it."""
     kremlin: bool = False
+    """Whether the page is the Kremlin's, whose pages print no pull-quote headlines."""
     conversed: bool = False
     """Whether a turn so far was speech, not a quoted statement: a transcript, not an article."""
+
+    def last_label(self) -> int:
+        """The position of the last paragraph that is a speaker's label (-1: none), looked for
+        once, from the end."""
+        if self._last_label is None:
+            self._last_label = next(
+                (k for k in range(len(self.paras) - 1, -1, -1) if parse_label(self.paras[k].text, self.shapes) is not None), -1)
+        return self._last_label
 
     def dialogue(self) -> bool:
         """Whether a line that no blank line sets apart is a label followed by a sentence
@@ -1478,17 +1488,23 @@ def _hard_wrapped(block: list[str], shapes: Shapes) -> bool:
     if len(block) < 2 or _LINKS_HEAD.match(block[0]):
         return False  # (the headlines under 'Read also:' are a line each)
     inner = block[:-1]
-    ends = [line.rstrip().endswith(('.', '!', '?', '…', '"', '”', '»', ':')) for line in inner]
+    ends = [line.rstrip().endswith(_FULL_STOPS + (":",)) for line in inner]
     if not all(WRAP_MIN <= len(line) <= WRAP_MAX or (len(line) < WRAP_MIN and end) for line, end in zip(inner, ends)):
         return False
     breaks = [k for k, end in enumerate(ends) if not end]
     if len(breaks) >= 2 and all(
         k > 0 and ends[k - 1] and _subheadline(block[k], block[k + 1], shapes)
-        and block[k].split()[-1].casefold() not in _PLACE_PARTICLES | {"a", "an", "in", "to", "for", "at", "by", "with"}
+        and block[k].split()[-1].casefold() not in _MID_PHRASE
         for k in breaks
     ):
         return False  # an article's paragraphs with a headline between them, no blank lines
     return sum(ends) <= len(inner) / 2
+
+
+_FULL_STOPS = (".", "!", "?", "…", '"', "”", "»")
+"""How a line ending a sentence ends (a quotation's closing mark included)."""
+_MID_PHRASE = _PLACE_PARTICLES | frozenset("a an in to for at by with".split())
+"""Words a headline never ends on: a line ending on one breaks off mid-phrase."""
 
 
 def _spoken(text: str, below: str, shapes: Shapes) -> bool:
@@ -1535,7 +1551,7 @@ def _paragraphs(lines: list[SourceLine], shapes: Shapes) -> list[_Para]:
                 # a headline between two paragraphs of an article without blank lines stands
                 # apart (not in a dialogue's block, where lines of speech lack their full stop)
                 apart = single or not wrapped and 0 < k < len(texts) - 1 and texts[k - 1].endswith(
-                    ('.', '!', '?', '…', '"', '”', '»')) and _subheadline(text, texts[k + 1], shapes)
+                    _FULL_STOPS) and _subheadline(text, texts[k + 1], shapes)
                 if apart and not single:
                     if said is None:
                         said = sum(1 for j, t in enumerate(texts) if _spoken(t, texts[j + 1] if j + 1 < len(texts) else "", shapes))
@@ -1814,7 +1830,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
                 continue
         carried = builder.carried
         if carried is not None and not builder.blocks and builder.heading is None and (
-            _speech_opening(text) or not _labels_after(paras, idx, shapes) and not _reports(text)
+            _speech_opening(text) or builder.last_label() <= idx and not _reports(text)
             and carried.name.split()[-1] not in text and not _EVENT_REPORT.match(text)
         ):
             # a monologue's next part under '* * *' ('Colleagues,', 'I propose ...', or anything
@@ -1997,8 +2013,7 @@ def _first_appearance(label: Label, builder: _Builder) -> bool:
 
 
 _SITE_SECTIONS = frozenset(
-    "events meetings trips visits statements speeches interviews documents decrees "
-    "messages greetings telephone conversations working trips".split()
+    "events meetings trips visits statements speeches interviews documents decrees messages greetings".split()
     + ["telephone conversations", "working trips", "press releases", "main events"]
 )
 """A site's section named alone on the line over a page's date (president.gov.by's 'Events')."""
@@ -2072,6 +2087,7 @@ def _reported_label(text: str, following: str, shapes: Shapes, seen_names: froze
     return Label(text.strip()[:-1].rstrip(), found.name, found.role, found.affiliation, "")
 
 
+_REPORTED_VERB = re.compile(_REPORTED, re.I)
 _FIRST_PERSON = frozenset("i me we us".split())
 _REPORT_OPENING = re.compile(rf"(?:{_REPORTER}|(?:\w+\s+)?(?P<who>[\w\-'’]+))\s+{_REPORTED}", re.I)
 """A report's opening: 'The head of state noted', 'Lukashenko stressed', 'Aleksandr Lukashenko demanded'."""
@@ -2118,20 +2134,20 @@ def _is_headline(label: Label, p: _Para, builder: _Builder, nxt: Optional[_Para]
         following = parse_label(nxt.text, shapes, seen)
         if following is not None and following.rest:
             return False  # a dialogue goes on: "Anna Ivanova: We work on batteries and" / "Vladimir Putin: and …"
-    return builder.turn is None or bool(builder.turn.quoted)
+    return article
 
 
 _ADDRESS_WORDS = frozenset("colleagues friends ladies citizens comrades dear distinguished esteemed".split())
 
 
-def _speech_opening(text: str) -> bool:
+def _speech_opening(text: str, within: int = 15, persons: tuple[str, ...] = ("i", "we", "our", "us", "my")) -> bool:
     """Whether a paragraph opens as a speaker's own words do: an address ('Colleagues,', 'Dear
-    friends,') or the first person ('I propose ...', 'We have ...'), not a report ('The meeting
-    continued behind closed doors.')."""
-    words = [w.strip(",.!?:;'\"“”«»()").casefold() for w in text.split()[:15]]
+    friends,') or the first person (one of ``persons`` in its first ``within`` words: 'I propose
+    ...', 'We have ...'), not a report ('The meeting continued behind closed doors.')."""
+    words = [w.strip(",.!?:;'\"“”«»()").casefold() for w in text.split()[:within]]
     if not words:
         return False
-    return words[0] in _ADDRESS_WORDS or words[0] in _SPOKEN_START or any(w in ("i", "we", "our", "us", "my") for w in words)
+    return words[0] in _ADDRESS_WORDS or words[0] in _SPOKEN_START or any(w in persons for w in words)
 
 
 _PRESENT_POINTER = re.compile(r"^(?:these|those)\s+are\b|^here\s+(?:is|are)\b", re.I)
@@ -2139,11 +2155,6 @@ _PRESENT_POINTER = re.compile(r"^(?:these|those)\s+are\b|^here\s+(?:is|are)\b", 
 
 _EVENT_REPORT = re.compile(r"^(?:the|following|after)\s+(?:the\s+)?(?:address|speech|parade|ceremony|meeting|event|concert|broadcast)\b", re.I)
 """A paragraph reporting on the event ('The address is broadcast by …', 'Following the parade, …')."""
-
-
-def _labels_after(paras: list[_Para], idx: int, shapes: Shapes) -> bool:
-    """Whether a speaker's label comes after paragraph ``idx``."""
-    return any(parse_label(p.text, shapes) is not None for p in paras[idx + 1:])
 
 
 def _reports_on_speaker(text: str, speakers: set[str]) -> bool:
@@ -2161,7 +2172,7 @@ def _reports_on_speaker(text: str, speakers: set[str]) -> bool:
         parts = name.split()
         if len(parts) >= 2 and len(words) > len(parts) and words[: len(parts)] == parts:
             verb = words[len(parts)].strip(",.").casefold()
-            if re.fullmatch(_REPORTED, verb, re.I) or verb in ("reported", "suggested", "proposed", "said", "told") or (
+            if _REPORTED_VERB.fullmatch(verb) or verb in ("suggested", "proposed") or (
                 len(words) > len(parts) + 1 and words[len(parts) + 1] == "that"
             ):
                 return False  # 'Sergei Shoigu reported that …': the speaker tells what another said
@@ -2176,10 +2187,7 @@ def _goes_on_speaking(text: str) -> bool:
     let us begin.'), or with a comment in the present ('These are Tyutchev’s words.', 'This is what
     I signed today.'). An article goes on reporting instead ('After the talks the presidents went
     for a walk.', 'The head of state noted that our country …')."""
-    words = [w.strip(",.!?:;'\"“”«»()").casefold() for w in text.split()[:6]]
-    first = words[0] if words else ""
-    return (first in _ADDRESS_WORDS or first in _SPOKEN_START or _PRESENT_POINTER.match(text) is not None
-            or any(w in ("i", "we") for w in words))
+    return _speech_opening(text, 6, ("i", "we")) or _PRESENT_POINTER.match(text) is not None
 
 
 _CLAUSE_WORDS = frozenset(
@@ -2197,6 +2205,7 @@ _PART_OF_EVENT = re.compile(
     r"|^(?:opening|closing|concluding|introductory)\s+(?:remarks|address|speech|statement)s?$", re.I)
 """The headings that name a part of an event ('Beginning of meeting with …', 'End of the open part
 of the meeting', 'Opening remarks'): a heading even inside a turn, whatever follows."""
+
 
 def _long_part_heading(text: str) -> bool:
     """A heading naming a part of an event past ``heading_shaped``'s length, as old pages write
