@@ -248,7 +248,7 @@ def test_date_line_after_a_long_lead_stays_in_the_text(shapes):
     text = "Talks\nOne.\nTwo.\nThree.\nFour.\nMarch 11, 2022\n\nPresident of Russia Vladimir Putin: Good afternoon."
     t, _ = parse(doc(text), shapes)
     assert t.date.value is None
-    texts = [p.text for p in t.summary] + [b.text for s in t.sections for b in s.blocks if isinstance(b, Paragraph)]
+    texts = [p.text for p in t.summary] + outside_turns(t)
     assert "March 11, 2022" in texts or any(s.heading and s.heading.text == "March 11, 2022" for s in t.sections)
 
 
@@ -520,7 +520,7 @@ def test_quotation_under_a_label_of_its_own(shapes, paragraphs, in_turn):
     t, _ = parse(doc(text), shapes)
     (turn,) = t.turns()
     assert [p.text for p in turn.paragraphs] == paragraphs[:in_turn]
-    rest = [b.text for s in t.sections for b in s.blocks if isinstance(b, Paragraph)]
+    rest = outside_turns(t)
     assert rest == paragraphs[in_turn:]
 
 
@@ -811,7 +811,7 @@ def test_quotation_of_several_paragraphs_under_a_label(shapes):
          "(Applause.)"],
         ['"The economy grew.', "We are proud.", 'It grew by 3 percent."'],
     ]
-    narration = [b.text for s in t.sections for b in s.blocks if isinstance(b, Paragraph)]
+    narration = outside_turns(t)
     assert narration == ["The ceremony ended with a parade.", "The meeting continued behind closed doors."]
 
 
@@ -916,7 +916,7 @@ def test_one_word_place_under_a_date(shapes, line, place, text):
     assert (t.date.value, t.place.value) == ("2010-03-05", place)
     if place:
         assert t.place.line == 5
-    kept = [p.text for p in t.summary] + [b.text for s in t.sections for b in s.blocks if isinstance(b, Paragraph)]
+    kept = [p.text for p in t.summary] + outside_turns(t)
     assert kept == text
     assert t.turns()[0].paragraphs[0].text == "Good afternoon."
 
@@ -1263,6 +1263,11 @@ def turn_sizes(shapes, text: str) -> list[tuple[str, int]]:
     return [(x.name, len(x.paragraphs)) for x in t.turns()]
 
 
+def outside_turns(t) -> list[str]:
+    """The texts of the paragraphs that stand outside any turn (narration, editorial notes)."""
+    return [b.text for s in t.sections for b in s.blocks if isinstance(b, Paragraph)]
+
+
 def turns_of(t):
     return [(x.name, x.role, x.affiliation, [p.text for p in x.paragraphs]) for x in t.turns()]
 
@@ -1494,17 +1499,20 @@ def test_a_headline_quoting_a_whole_sentence_above_a_report(shapes):
     assert [x.name for x in t.turns()] == ["Lukashenko"]
 
 
-def test_straight_quotes_pair_up_over_several_paragraphs(shapes):
-    """A quotation in straight marks that holds a quoted phrase stays open to its last paragraph."""
-    text = ('Lavrov: We see the hostile attitude of the West\n\n10 December 2020\n\n'
-            'Sergei Lavrov, Russian Foreign Minister:\n\n'
-            '"Western leaders are adopting documents on "promoting democracy".\n\n'
-            'Belarus and Russia take this calmly. We have a Union State."\n\n'
-            'The minister also spoke about the CSTO.')
+@pytest.mark.parametrize("quotation,after", [
+    # straight marks: the quoted phrase inside pairs up with its own marks
+    ('"Western leaders are adopting documents on "promoting democracy".\n\n'
+     'Belarus and Russia take this calmly. We have a Union State."', "The minister also spoke about the CSTO."),
+    # curly marks: an inner quotation closed, the statement's own runs on to the next paragraph
+    ("“We see attempts to influence our countries. They adopt documents on “promoting democracy” every year.\n\n"
+     "We have a Union State, and we will defend it.”", "The head of state thanked the minister."),
+])
+def test_a_quotation_holding_a_quoted_phrase_stays_open_to_its_last_paragraph(shapes, quotation, after):
+    text = ("Lukashenko meets with Lavrov\n\n10 December 2020\n\nSergei Lavrov, Russian Foreign Minister:\n\n"
+            f"{quotation}\n\n{after}")
     t, _ = parse(doc(text), shapes)
     assert [len(x.paragraphs) for x in t.turns()] == [2]
-    assert [b.text for s in t.sections for b in s.blocks if isinstance(b, Paragraph)] == [
-        "The minister also spoke about the CSTO."]
+    assert outside_turns(t) == [after]
 
 
 def test_list_items_and_linked_headlines_are_a_paragraph_each(shapes):
@@ -1542,22 +1550,12 @@ def test_a_quotation_with_who_said_it_after_a_statement_is_narration(shapes):
     t, _ = parse(doc(text), shapes)
     assert [(x.name, [p.text for p in x.paragraphs]) for x in t.turns()] == [
         ("Sergei Lavrov", ['"We discussed foreign policy cooperation."'])]
-    narration = [b.text for s in t.sections for b in s.blocks if isinstance(b, Paragraph)]
+    narration = outside_turns(t)
     assert narration[0].startswith('"Belarus has always been our closest ally,"')
 
 
 def test_an_empty_side_of_a_list_of_speakers_raises_nothing(shapes):
     assert parse_label(", Putin and Lukashenko: Yes.", shapes) is None
-
-
-def test_a_quotation_holding_a_closed_inner_quotation_runs_on(shapes):
-    text = ("Lukashenko meets with Lavrov\n\n10 December 2020\n\nSergei Lavrov, Russian Foreign Minister:\n\n"
-            "“We see attempts to influence our countries. They adopt documents on “promoting democracy” every year.\n\n"
-            "We have a Union State, and we will defend it.”\n\nThe head of state thanked the minister.")
-    t, _ = parse(doc(text), shapes)
-    assert [len(x.paragraphs) for x in t.turns()] == [2]
-    assert [b.text for s in t.sections for b in s.blocks if isinstance(b, Paragraph)] == [
-        "The head of state thanked the minister."]
 
 
 def test_a_short_headline_right_above_the_date_is_the_title(shapes):
@@ -1575,7 +1573,7 @@ def test_a_monologue_goes_on_under_a_separator(shapes):
             "* * *\n\nThe Address lasted two hours.")
     t, _ = parse(doc(text), shapes)
     assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("Vladimir Putin", 2), ("Vladimir Putin", 2)]
-    assert [b.text for s in t.sections for b in s.blocks if isinstance(b, Paragraph)] == ["The Address lasted two hours."]
+    assert outside_turns(t) == ["The Address lasted two hours."]
     # with two speakers before it, the part under a separator is narration, as before
     text = text.replace("Today’s Address", "Alexander Lukashenko: Thank you.\n\nToday’s Address")
     t, _ = parse(doc(text), shapes)
