@@ -556,15 +556,12 @@ def extract(archive: Archive, workers: int = 1) -> tuple[Figure, ...]:
     With ``workers`` > 1 and a large archive, forked processes share the entries.
     """
     entries = archive.entries
+    matching = _matching(archive.topics)  # once, before the workers fork: not once per slice
     parts, _ = fork_chunks(
-        lambda a, b: _extract_entries(archive, entries[a:b]), len(entries), workers, parallel_from=PARALLEL_FROM
+        lambda a, b: [f for entry in entries[a:b] for f in _entry_figures(entry, *matching)], len(entries), workers,
+        parallel_from=PARALLEL_FROM,
     )
     return tuple(f for part in parts for f in part)
-
-
-def _extract_entries(archive: Archive, entries: Iterable[Entry]) -> list[Figure]:
-    matching = _matching(archive.topics)
-    return [f for entry in entries for f in _entry_figures(entry, *matching)]
 
 
 def _matching(topics: tuple[Topic, ...]) -> tuple[Matcher, dict[str, int]]:
