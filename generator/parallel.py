@@ -6,8 +6,10 @@
 forked, so they read the parent's data (the archive, the documents) without it being pickled; only
 their results travel back. The parent is not idle: it first runs ``also()`` (work that is not per
 transcript, e.g. the aggregate pages) and then takes over the slices no worker has started yet,
-from the end, so both cores stay busy whichever side finishes first. Without ``fork`` or with
-few items everything runs in this process, in the same order.
+from the end, so both cores stay busy whichever side finishes first. Jobs given as ``first`` are
+queued for the workers ahead of the slices: a large piece of work that is not per transcript
+then runs on a worker while this process does ``also()``, and the two sides meet in the slices.
+Without ``fork`` or with few items everything runs in this process, in the same order.
 
 Imports nothing of ours; ``fn`` must be pure (it may run in another process).
 """
@@ -18,7 +20,7 @@ import gc
 import multiprocessing as mp
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, Callable, Iterable, Iterator, Optional, TypeVar
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, TypeVar
 
 T = TypeVar("T")
 
@@ -28,6 +30,7 @@ SLICES_PER_WORKER = 8
 """More, smaller slices balance the two sides better; each slice costs one round trip."""
 
 _JOB: Optional[Callable[[int, int], Any]] = None
+_FIRST: tuple[Callable[[], Any], ...] = ()
 
 
 def _same(result: T) -> T:
@@ -37,9 +40,11 @@ def _same(result: T) -> T:
 _FINISH: Callable[[Any], Any] = _same
 
 
-def _run(bounds: tuple[int, int]) -> Any:
+def _run(task: tuple[int, int]) -> Any:
+    """A slice ``(a, b)`` of the items, or ``(-1, j)``: the job ``first[j]``."""
     assert _JOB is not None
-    return _FINISH(_JOB(*bounds))
+    a, b = task
+    return _FINISH(_FIRST[b]() if a < 0 else _JOB(a, b))
 
 
 def workers_default() -> int:
@@ -57,12 +62,13 @@ def fork_stream(
     workers: int = 0,
     *,
     also: Optional[Callable[[], Iterable[T]]] = None,
+    first: Sequence[Callable[[], T]] = (),
     parallel_from: int = PARALLEL_FROM,
     finish: Optional[Callable[[T], Any]] = None,
 ) -> Iterator[tuple[int, Any]]:
     """``(k, fn(a, b))`` for each slice k = (a, b) of range(n), and ``(-1, x)`` for each x of
-    ``also()``, each as soon as it is ready, so that the caller can write a result and let it go
-    before the others are done.
+    ``also()`` and each job of ``first``, each as soon as it is ready, so that the caller can write
+    a result and let it go before the others are done.
 
     Results come in the order they are finished, not in slice order. A worker's result waits in
     this process only until this process finishes its current item (of ``also()``, which may be a
@@ -76,19 +82,28 @@ def fork_stream(
     if workers <= 1 or n < parallel_from or "fork" not in mp.get_all_start_methods():
         for item in also() if also is not None else ():
             yield -1, finish(item)
+        for job in first:
+            yield -1, finish(job())
         for k, (a, b) in enumerate(slices(n, 1)):
             yield k, finish(fn(a, b))
         return
-    global _JOB, _FINISH
-    bounds = slices(n, workers * SLICES_PER_WORKER)
-    _JOB, _FINISH = fn, finish
+    global _JOB, _FIRST, _FINISH
+    # The jobs of ``first`` come first in the queue: a worker starts them; this process takes
+    # tasks from the end.
+    tasks = [(-1, j) for j in range(len(first))] + slices(n, workers * SLICES_PER_WORKER)
+    _JOB, _FIRST, _FINISH = fn, tuple(first), finish
+
+    def number(k: int) -> int:
+        """The slice number of task k (-1 for a job)."""
+        return k - len(first) if k >= len(first) else -1
+
     outer_freeze = gc.get_freeze_count() > 0  # a caller froze already (the watch loop): leave it so
     gc.freeze()  # the children's collector leaves the shared objects alone: fewer copied pages
     # One worker per core but the parent's own: the parent works too.
     pool = ProcessPoolExecutor(max_workers=max(1, workers - 1), mp_context=mp.get_context("fork"))
     try:
-        futures: list[Optional[Future]] = [pool.submit(_run, b) for b in bounds]
-        waiting = set(range(len(bounds)))
+        futures: list[Optional[Future]] = [pool.submit(_run, t) for t in tasks]
+        waiting = set(range(len(tasks)))
 
         def take(k: int) -> T:
             """Slice k's result, forgotten here (a done future would keep it)."""
@@ -99,21 +114,21 @@ def fork_stream(
         def arrived() -> Iterator[tuple[int, T]]:
             for k in sorted(waiting):
                 if futures[k].done():
-                    yield k, take(k)
+                    yield number(k), take(k)
 
         for item in also() if also is not None else ():
             yield -1, finish(item)
             yield from arrived()
-        for k in range(len(bounds) - 1, -1, -1):
+        for k in range(len(tasks) - 1, -1, -1):
             yield from arrived()
             if k in waiting and futures[k].cancel():  # not started by a worker: do it here
                 waiting.discard(k)
-                yield k, finish(fn(*bounds[k]))
+                yield number(k), _run(tasks[k])
         for k in sorted(waiting):
-            yield k, take(k)
+            yield number(k), take(k)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-        _JOB, _FINISH = None, _same
+        _JOB, _FIRST, _FINISH = None, (), _same
         if not outer_freeze:
             gc.unfreeze()
 

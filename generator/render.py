@@ -222,9 +222,17 @@ class Renderer:
 
         def whole_archive() -> Iterator[list[Page]]:
             yield [self.home(), self.search_page(), self.tags_page()]
-            yield self.speaker_pages()
+            if self.cache is not None:
+                yield self.speaker_pages()
             yield self.topic_pages()
             yield self.chronology_pages()
+
+        # Without a cache, the speaker pages (about a third of this work) go to a worker ahead of
+        # the transcript pages, while this process makes the rest: the two sides meet in the
+        # transcripts. The cache's keys are kept in this process, so with one it makes them all.
+        first = [] if self.cache is not None else [self.speaker_pages]
+        if first:
+            self.turn_counts  # counted once, before the workers fork  # noqa: B018
 
         entries = list(self.archive.entries)
         keys: dict[str, Any] = {}
@@ -240,7 +248,7 @@ class Renderer:
             entries = [e for e in entries if e.src_uri in keys]
             yield kept
         for _, batch in fork_stream(lambda a, b: [self.transcript(e) for e in entries[a:b]], len(entries), workers,
-                                    also=whole_archive, parallel_from=PARALLEL_FROM, finish=finish):
+                                    also=whole_archive, first=first, parallel_from=PARALLEL_FROM, finish=finish):
             if self.cache is not None:
                 batch = [self.cache.remember(p, keys[p.path]) if p.path in keys else p for p in batch]
             yield batch

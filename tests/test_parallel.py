@@ -21,6 +21,27 @@ def test_stream_hands_over_every_slice_once():
     assert sorted(x for k, part in got if k >= 0 for x in part) == list(range(100))
 
 
+def test_first_jobs_run_once_on_a_worker_ahead_of_the_slices():
+    """A job of ``first`` is queued before the slices: with a worker to take it, it runs there
+    (this process starts from the last slice), once, and its result comes as ``(-1, result)``."""
+    import os
+    import time
+
+    def part(a: int, b: int) -> list[tuple[int, int]]:
+        time.sleep(0.02)  # the worker has long taken the job when this process reaches it
+        return [(a, os.getpid())]
+
+    here = os.getpid()
+    got = list(fork_stream(part, 100, 2, first=[lambda: ["job", os.getpid()]],
+                           also=lambda: [["whole"]], parallel_from=0))
+    jobs = [r for k, r in got if k < 0 and r[0] == "job"]
+    assert len(jobs) == 1 and jobs[0][1] != here
+    assert [r for k, r in got if k < 0 and r[0] != "job"] == [["whole"]]
+    assert sorted(part[0][0] for k, part in got if k >= 0) == [a for a, _ in slices(100, 16)]
+    alone = list(fork_stream(lambda a, b: list(range(a, b)), 10, 1, first=[lambda: ["job"]], also=lambda: [["whole"]]))
+    assert alone == [(-1, ["whole"]), (-1, ["job"]), (0, list(range(10)))]
+
+
 def test_chunks_keep_slice_order_forked_or_not():
     def square(a: int, b: int) -> list[int]:
         return [x * x for x in range(a, b)]
