@@ -38,6 +38,7 @@ def transcript_dict(e: Entry, *, directory_urls: bool = True) -> dict[str, Any]:
                         "anchor": block.anchor,
                         "line": block.line,
                         "paragraphs": [p.text for p in block.paragraphs],
+                        **({"carried": True} if block.carried else {}),
                     }
                 )
             elif isinstance(block, Paragraph):

@@ -86,6 +86,9 @@ class Turn:
     speaker: str = ""
     """The resolved person id (filled by the enrich stage)."""
     anchor: str = ""
+    carried: bool = False
+    """The source has no label here: the speaker of the part before a '* * *' goes on under it,
+    and ``label`` is their name as the parser carried it over, not words of the source."""
 
 
 @dataclass(frozen=True)

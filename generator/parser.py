@@ -86,6 +86,10 @@ _DATE_PATTERNS = [
 ]
 
 
+_DATE_MARKER = re.compile(r"^date:?\s+(?=\d)", re.I)
+"""The word a site writes before the date ('date 2025-04-25')."""
+
+
 @dataclass(frozen=True)
 class DateLine:
     """A recognised 'date, place' line."""
@@ -151,6 +155,9 @@ def parse_date_line(text: str) -> Optional[DateLine]:
     """Recognise a line that is only a date, optionally followed by a time and ', Place'. A range
     of days ('June 8–9, 2016', '30 June – 1 July 2022') is dated by its first day."""
     stripped = text.strip()
+    marker = _DATE_MARKER.match(stripped)
+    if marker:  # president.gov.by's 'date 2025-04-25'
+        stripped = stripped[marker.end():]
     ranged = _date_range(stripped)
     if ranged is not None:
         return ranged
@@ -582,6 +589,11 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
         # 'ONT journalist:', 'Rossiya TV channel correspondent:', 'Correspondent of the Pervy
         # Informatsionny TV channel:': a journalist named by their outlet
         return Label(label, press[0], "", press[1], rest)
+    outlet = _outlet_alone(label, rest, shapes)
+    if outlet is not None and not lower_rest:
+        # 'BelTA: And the economy?', 'Journalist, ONT: Mr President, …': a journalist named by the
+        # outlet alone, asking
+        return Label(label, "Journalist", "", outlet, rest)
     core, affiliation = label, ""
     paren = re.match(r"^(?P<core>.*?)\s*\((?P<aff>[^()]*)\)$", label)
     if paren and re.search(r"\([^()]*\)$", paren.group("core")):
@@ -617,6 +629,12 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
         found = Label(label, core, "", affiliation, rest)  # a caller by first name: 'Anastasia (10 years old, Kazan)'
     if found is None and affiliation and not lower_rest and _caller_from_place(core, affiliation, rest, shapes):
         found = Label(label, core, "", affiliation, rest)  # a caller by first name: 'Svetlana (Yekaterinburg)'
+    if (found is None or found.role and found.name.split()[-1].casefold() in _INSTITUTIONS) and (
+        not lower_rest and _office_alone(label) and not _names_listed(label, rest)
+    ):
+        # 'Head of the Presidential Administration:', 'Director of the Minsk Tractor Works:' (not a
+        # person named 'Tractor Works'): a speaker named by their office
+        found = Label(label, label, "", "", rest)
     if found is not None and lower_rest:
         # "Let me repeat what I just said: we do not want war" is prose; a speaker whose name is
         # known (the registry, or earlier in the transcript) may begin in lower case: "Vladimir
@@ -627,6 +645,32 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
         ):
             return None  # nor after a surname alone: 'Putin: a life in politics' is a headline
     return found
+
+
+def _office_alone(label: str) -> bool:
+    """Whether a label names an office and no person: 'Head of the Presidential Administration',
+    'Chairman of the National Bank', 'Rector of the Belarusian State University'. A role word,
+    then 'of the' or 'for the' and an institution in capitals (no name after it: such a label
+    that ends in a person's name is read as role and name before this is asked)."""
+    m = _OFFICE_ALONE.match(label)
+    if not m or len(label.split()) > 10 or label.split()[0] in ("The", "A", "An"):
+        return False
+    words = m.group("office").replace("-", " ").split()
+    return words[-1].casefold() in _ROLE_WORDS and all(w[0].isupper() for w in m.group("body").split()
+                                                        if w.casefold() not in ("of", "and", "the", "for", "on"))
+
+
+_OFFICE_ALONE = re.compile(
+    r"^(?P<office>(?:(?:First|Deputy|Vice|Acting)[\s-]+)*[A-Z][a-z]+(?:[\s-][A-Z]?[a-z]+)?)\s+(?:of|for)\s+the\s+"
+    r"(?P<body>[A-Z][\w'’-]*(?:\s+[\w'’-]+)*)$")
+
+
+_INSTITUTIONS = frozenset(
+    """works plant factory university academy institute committee bank administration council ministry
+    company corporation court service office agency bureau centre center assembly parliament government
+    department commission union federation republic oblast region district chamber board fund""".split()
+)
+"""Last words of an institution's name, never of a person's ('the Minsk Tractor Works')."""
 
 
 _FIGURE_ROW = re.compile(r"^\d[\d.,\s]*(?:%|percent|per cent)?(?:\s+\S+){0,3}$", re.I)
@@ -681,6 +725,21 @@ def _outlet_reporter(label: str, shapes: Shapes) -> Optional[tuple[str, str]]:
     if m.group("head2") and words[-1].casefold() not in shapes.outlet_words:
         return None  # 'Correspondent of Ivan Petrov', 'Correspondent of the Rossiya TV channel Pavel Zarubin'
     return head.capitalize(), outlet.strip()
+
+def _outlet_alone(label: str, rest: str, shapes: Shapes) -> Optional[str]:
+    """The outlet of a journalist's label that names the outlet alone ('BelTA', 'Belarus 1 TV
+    channel', 'Journalist, ONT'), when what follows asks or addresses someone (a question mark, a
+    greeting, 'Mr President'); otherwise None ('BelTA: The President said …' is a source's line)."""
+    if "?" not in rest and not _GREETING.match(rest) and not rest.startswith(("Mr ", "Mr. ", "Madam ")):
+        return None
+    m = re.match(r"^(?:Journalist|Question|Correspondent|Reporter),\s+(?P<outlet>\S.*)$", label)
+    outlet = m.group("outlet") if m else label
+    if "," in outlet or "(" in outlet:
+        return None  # 'Pavel Zarubin, Rossiya TV channel': a name, then the outlet
+    if outlet.casefold() in shapes.outlet_names or is_outlet(outlet + ".", shapes):
+        return outlet
+    return None
+
 
 _GLUED = re.compile(r"^(?P<label>[^:\s][^:]{0,160}?):(?P<rest>[A-ZА-ЯЁ\"“«].*)$")
 
@@ -1151,7 +1210,8 @@ _ROLE_WORDS = _TITLE_WORDS | frozenset(
     editor correspondent journalist reporter host moderator presenter member representative envoy
     officer commander colonel major captain lieutenant sergeant soldier hero doctor teacher student
     worker engineer pilot cosmonaut farmer veteran founder owner manager partner expert rector dean
-    judge prosecutor priest bishop mufti rabbi imam chairperson leader""".split()
+    judge prosecutor priest bishop mufti rabbi imam chairperson leader delegate archpriest archbishop metropolitan
+    nurse driver operator milkmaid miner nun abbot""".split()
 )
 """Words that name a role or an occupation: never the first word of a name mended from labels."""
 
@@ -1181,8 +1241,9 @@ def _plausible_role(role: str, allow_lower: bool = False) -> bool:
         return False  # "In the words of Leo Tolstoy:", "According to Sergei Lavrov:" quote, they do not speak
     if not allow_lower and not (words[0][0].isupper() or words[0][0] in QUOTES or words[0][0].isdigit()):
         return False
-    if words[-1].casefold() in ("of", "to", "for", "after", "about", "with"):
-        return False  # 'Order of Alexander Nevsky:', 'Question to Vladimir Putin:': no office before a name
+    if words[-1].casefold() in ("of", "to", "for", "after", "about", "with", "the", "a", "an"):
+        return False  # 'Order of Alexander Nevsky:', 'Question to Vladimir Putin:', 'Head of the National
+        # Bank:': no office before a name
     if words[-1] == "by" or (words[-1] == "from" and len(words) > 2):
         return False  # "Speech at the plenary session ... by President Vladimir Putin: Full text"
     all_caps = role.isupper()
@@ -1291,12 +1352,17 @@ _NOTE_RE = re.compile(
     r"|^(?:(?:Editor|Interpreter|Translator)['’]s note|Note|Photos?|Video|Source|Read also|See also|Also read|Read more|Tags"
     r"|Publication date|Publication status|Persons|Geography|Topics|Direct link to material|Direct link)\s*:\s+\S"
     r"|^(?:Applause|Laughter|Animation in the hall|Noise in the hall|(?:Unofficial|Official|Abridged|Rough) translation"
-    r"|Abridged|Abridged version|BelTA|Photos from the archive|Archive photo)\.?$"
+    r"|Abridged|Abridged version|BelTA|Photos from the archive|Archive photo|Photos?|Video|Photo gallery|Video gallery)\.?$"
+    r"|^(?:https?://|www\.|t\.me/)\S+$"
     r"|^(?:Photos?|Video)\s+(?:by|courtesy\s+of)\s+[A-ZА-ЯЁ][^.!?]{0,80}\.?$"
     r"|^Based\s+on\s+(?:the\s+)?(?:materials|information|reports)\s+(?:of|from|by)\s+[^.!?,;]{1,60}\.?$"
     r"|^(?P<caption>.{1,300}[.!?]\s+(?:Photos?\s+(?:by|courtesy\s+of)|Photos?:)\s+(?=[A-ZА-ЯЁ'\"“«])[^.!?]{1,60}\.?)$"
 )
 
+
+_COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}\b|[A-Z][^.!?]{0,80}\b\d{4}\b)|^copyright\s+\d{4}\b", re.I)
+"""A site's copyright line ('© 2020, The Press Service of the President …'): furniture at the
+page's end."""
 
 _LINKS_HEAD = re.compile(
     r"^(?:Also read|Read also|See also|Read more|More on the topic|Related news|Related articles|Читайте также)\s*:?$",
@@ -1346,11 +1412,14 @@ def is_breadcrumb(text: str) -> bool:
 _TRAIL_SPLIT = re.compile(r"\s+/\s+")
 
 
-def _spaced_trail(text: str) -> bool:
+def _spaced_trail(text: str, title: str = "") -> bool:
     """A breadcrumb trail without the closing slash, as president.gov.by writes it above a page's
-    title ('Main / Events'): two to four short capitalised parts joined by spaced slashes. Taken
-    as a breadcrumb only above a title and a date line."""
+    title ('Main / Events'): two to four short capitalised parts joined by spaced slashes, the last
+    of which may be the page's own ``title`` ('Main page / Events / Meeting with Prime Minister
+    Roman Golovchenko'). Taken as a breadcrumb only above a title and a date line."""
     parts = _TRAIL_SPLIT.split(text.strip())
+    if len(parts) > 2 and title and " ".join(parts[-1].split()) == " ".join(title.split()):
+        parts = parts[:-1]
     if not 2 <= len(parts) <= 4:
         return False
     return all(
@@ -1390,6 +1459,8 @@ class _OpenTurn:
     paragraphs: list[Paragraph]
     quoted: Optional[bool] = None
     """For a label on a line of its own: whether its text is a quotation (decided by the next line)."""
+    carried: bool = False
+    """No label in the source: the speaker before a separator goes on (``Turn.carried``)."""
 
 
 @dataclass
@@ -1446,7 +1517,8 @@ class _Builder:
                 Problem(self.file, t.line, f"speaker label '{t.label.label}:' has no text after it", "warning")
             )
         self.blocks.append(
-            Turn(t.label.label, t.label.name, t.label.role, t.label.affiliation, t.line, tuple(t.paragraphs))
+            Turn(t.label.label, t.label.name, t.label.role, t.label.affiliation, t.line, tuple(t.paragraphs),
+                 carried=t.carried)
         )
         self.conversed = self.conversed or (t.quoted is False and bool(t.paragraphs))
         self.turn = None
@@ -1654,13 +1726,15 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
     if len(content_idx) > 1:
         head = lines[content_idx[k]].text
         if is_breadcrumb(head) or (
-            _spaced_trail(head) and (dated := _dated_title(lines, content_idx, k + 1, shapes)) is not None
+            _spaced_trail(head, lines[content_idx[k + 1]].text) and (
+                dated := _dated_title(lines, content_idx, k + 1, shapes)) is not None
         ):
             breadcrumb = lines[content_idx[k]]
             k += 1
     section_name = breadcrumb is None and k + 1 < len(content_idx) and lines[content_idx[k]].text.strip().casefold() in (
-        _SITE_SECTIONS) and parse_date_line(lines[content_idx[k + 1]].text) is not None
-    if section_name:  # president.gov.by's 'Events' over the date and the headline: the page's breadcrumb
+        _SITE_SECTIONS) and (parse_date_line(lines[content_idx[k + 1]].text) is not None
+                             or _dated_title(lines, content_idx, k + 1, shapes) is not None)
+    if section_name:  # president.gov.by's 'Events' over the date or the dated headline: the page's breadcrumb
         breadcrumb = lines[content_idx[k]]
         k += 1
     first = lines[content_idx[k]] if k < len(content_idx) else None
@@ -1695,7 +1769,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         text = lines[end - 1].text.strip()
         if not text:
             end -= 1
-        elif _is_boilerplate(text, shapes):
+        elif _is_boilerplate(text, shapes) or _COPYRIGHT.match(text):
             boilerplate.append(lines[end - 1])
             end -= 1
         else:
@@ -1749,6 +1823,8 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             break
         lead += 1
     if 0 < lead < len(paras) and lead <= 4 and not all(is_note(p.text) for p in paras[:lead]):
+        # a site's 'Read also:' under the lead ends it: the links under it are editorial
+        lead = next((j for j in range(lead) if _LINKS_HEAD.match(paras[j].text.strip())), lead)
         summary = [Paragraph(p.text, p.line, "summary") for p in paras[:lead]]
         paras = paras[lead:]
 
@@ -1816,8 +1892,13 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         if turn is not None:
             if turn.quoted is None:
                 turn.quoted = _opens_quotation(text)
-            if not turn.quoted and turn.paragraphs and _reports_on_speaker(text, builder.speakers):
-                builder.close_turn()  # 'Vladimir Putin toured the assembly shop.' between turns: narration
+            if not turn.quoted and turn.paragraphs and (
+                _reports_on_speaker(text, builder.speakers)
+                or turn.label.name.casefold() in _ASKERS and _reports_answer(text)
+            ):
+                # 'Vladimir Putin toured the assembly shop.' between turns, and after a journalist's
+                # question an article's report of the answer: narration
+                builder.close_turn()
             elif turn.quoted and not _opens_quotation(text) and turn.paragraphs and not _goes_on_speaking(text) and (
                 not _quote_open(turn.paragraphs) or _running_quote_left(turn.paragraphs, text)
             ):
@@ -1836,7 +1917,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             # a monologue's next part under '* * *' ('Colleagues,', 'I propose ...', or anything
             # but a report when no label follows): the same speaker's, named as later labels name them
             builder.open_turn(Label(carried.name, carried.name, "", "", ""), p.line)
-            builder.turn.quoted = False
+            builder.turn.quoted, builder.turn.carried = False, True
             builder.turn.paragraphs.append(Paragraph(text, p.line))
             continue
         builder.carried = None
@@ -1983,6 +2064,8 @@ def _quote_open(paragraphs: list[Paragraph]) -> bool:
         return last.count('"') % 2 == 1
     if last.startswith(("“", "«")):
         return curly_open > curly_closed
+    if last.startswith("‘"):  # single marks ('‘The army is ready.’'); ’ is an apostrophe too: only the end tells
+        return not last.rstrip(" .,;:!?…)").endswith("’")
     # a paragraph carrying on a quotation opened above: open until it closes it
     return curly_closed <= curly_open and last.count('"') % 2 == 0
 
@@ -2013,10 +2096,11 @@ def _first_appearance(label: Label, builder: _Builder) -> bool:
 
 
 _SITE_SECTIONS = frozenset(
-    "events meetings trips visits statements speeches interviews documents decrees messages greetings".split()
+    "events meetings trips visits statements speeches interviews documents decrees messages greetings news".split()
     + ["telephone conversations", "working trips", "press releases", "main events"]
 )
-"""A site's section named alone on the line over a page's date (president.gov.by's 'Events')."""
+"""A site's section named alone on the line over a page's date or its dated headline
+(president.gov.by's 'Events')."""
 
 
 def _title_under_date(
@@ -2088,6 +2172,23 @@ def _reported_label(text: str, following: str, shapes: Shapes, seen_names: froze
 
 
 _REPORTED_VERB = re.compile(_REPORTED, re.I)
+_ASKERS = frozenset("question questions journalist journalists correspondent reporter".split())
+_REPORTED_ANSWER = re.compile(
+    rf"^(?:(?:later|then|after that|afterwards),?\s+)?{_REPORTER}\s+(?:then\s+|also\s+)?(?:\w+ed|{_SAID})\b", re.I)
+_ATTRIBUTED = re.compile(
+    rf"[”\"»],?\s+(?:{_REPORTER}|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})\s+(?:{_SAID}|added|stressed|noted)\.$")
+
+
+def _reports_answer(text: str) -> bool:
+    """After a journalist's question in an article, a paragraph reporting the answer, not asking:
+    'The head of state stressed that Belarus was not going to fight with anyone.', or a quotation
+    with who said it ('“We will never send our troops,” Aleksandr Lukashenko said.')."""
+    if text.rstrip().endswith("?"):
+        return False
+    if _opens_quotation(text) and _ATTRIBUTED.search(text.rstrip()):
+        return True
+    return _REPORTED_ANSWER.match(text) is not None and not any(
+        w.strip(".,;:!?\"'“”").casefold() in _PERSONAL for w in text.split())
 _FIRST_PERSON = frozenset("i me we us".split())
 _REPORT_OPENING = re.compile(rf"(?:{_REPORTER}|(?:\w+\s+)?(?P<who>[\w\-'’]+))\s+{_REPORTED}", re.I)
 """A report's opening: 'The head of state noted', 'Lukashenko stressed', 'Aleksandr Lukashenko demanded'."""

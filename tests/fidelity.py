@@ -301,7 +301,9 @@ def attribution_problems(doc: RawDocument, record: dict, html: str) -> list[str]
     numbers = sorted(lines)
     for k, turn in enumerate(turns):
         src = lines.get(turn["line"], "")
-        if not src.strip().startswith(turn["label"]) or not src.strip()[len(turn["label"]):].lstrip().startswith(":"):
+        if turn.get("carried"):
+            pass  # no label in the source: the speaker before a '* * *' goes on
+        elif not src.strip().startswith(turn["label"]) or not src.strip()[len(turn["label"]):].lstrip().startswith(":"):
             problems.append(f"{doc.file}:{turn['line']}: turn {turn['anchor']} has label '{turn['label']}' but the line reads '{src[:80]}'")
             continue
         end = turns[k + 1]["line"] if k + 1 < len(turns) else numbers[-1] + 1

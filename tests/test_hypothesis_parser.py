@@ -155,7 +155,8 @@ def model_words(t) -> list[str]:
             items.append((s.heading.line, 3, s.heading.text))
         for b in s.blocks:
             if isinstance(b, Turn):
-                items.append((b.line, 3, b.label))
+                if not b.carried:  # a carried speaker's name is no word of the source
+                    items.append((b.line, 3, b.label))
                 if b.affiliation and b.affiliation not in b.label:
                     items.append((b.line, 4, b.affiliation))
                 items += [(p.line, 5, p.text) for p in b.paragraphs]

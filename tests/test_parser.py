@@ -2103,3 +2103,113 @@ def test_a_name_and_a_year_is_a_label(shapes):
 def test_a_list_of_participants_is_no_turn(shapes):
     assert parse_label("Meeting participants: Dmitry Medvedev, Valentina Matviyenko, Sergei Lavrov.", shapes) is None
 
+
+
+# ---- review 10: president.gov.by shapes
+
+SITE = "Official Internet Portal of the President of the Republic of Belarus\n\n"
+
+
+@pytest.mark.parametrize("section,title", [
+    ("Events", "Meeting with Prime Minister Roman Golovchenko"),
+    ("Events", "Lukashenko: We will not give away a single inch of our land"),
+    ("Interviews", "Interview to Belarus 1 TV channel"),
+    ("News", "Lukashenko meets with Governor of Grodno Oblast"),
+])
+def test_a_site_section_over_the_dated_title_is_the_breadcrumb(shapes, section, title):
+    t, _ = parse(doc(f"{SITE}{section}\n\n{title}\n\n3 July 2023\n\nAleksandr Lukashenko took part in the meeting."),
+                 shapes)
+    assert (t.title.value, t.date.value) == (title, "2023-07-03")
+    assert section in [b.text for b in t.boilerplate]
+
+
+def test_a_trail_ending_with_the_title_is_the_breadcrumb(shapes):
+    title = "Meeting with Prime Minister Roman Golovchenko"
+    t, _ = parse(doc(f"{SITE}Main page / Events / {title}\n\n{title}\n\n12 March 2024\n\nThe meeting began."), shapes)
+    assert (t.title.value, t.date.value, t.headings()) == (title, "2024-03-12", [])
+
+
+def test_page_furniture_after_the_last_turn(shapes):
+    text = ("Working meeting\n\n29 July 2020\n\nRoman Golovchenko: We are dealing with it, Mr President.\n\n"
+            "Video\n\nhttps://t.me/pul_1\n\nSubscribe to our Telegram channel\n\nShare:\n\n"
+            "© 2020, The Press Service of the President of the Republic of Belarus")
+    t, _ = parse(doc(text), shapes)
+    # 'Video' and the bare link are editorial notes; the site's lines are boilerplate
+    assert [(p.kind, p.text) for p in t.turns()[0].paragraphs] == [
+        ("speech", "We are dealing with it, Mr President."), ("editorial", "Video"), ("editorial", "https://t.me/pul_1")]
+    assert [b.text for b in t.boilerplate][-3:] == [
+        "Subscribe to our Telegram channel", "Share:", "© 2020, The Press Service of the President of the Republic of Belarus"]
+
+
+def test_a_copyright_word_in_a_last_paragraph_stays(shapes):
+    assert turn_sizes(shapes, "Talks\n\n12 March 2024\n\nVladimir Putin: Yes.\n\nCopyright protection matters.") == [
+        ("Vladimir Putin", 2)]
+
+
+def test_the_sites_date_marker(shapes):
+    t, _ = parse(doc("Report of the Prime Minister\n\ndate 2025-04-25\n\nAleksandr Lukashenko heard a report."), shapes)
+    assert (t.title.value, t.date.value) == ("Report of the Prime Minister", "2025-04-25")
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("Delegate Olga Ivanova: Thank you.", ("Olga Ivanova", "Delegate")),
+    ("Milkmaid Natalya Petrova: We raised milk yields.", ("Natalya Petrova", "Milkmaid")),
+    ("Head of the Presidential Administration: The instructions have been fulfilled.",
+     ("Head of the Presidential Administration", "")),
+    ("Director of the Minsk Tractor Works: We produced more.", ("Director of the Minsk Tractor Works", "")),
+    ("Chairman of the Board of Sberbank Herman Gref: Yes.", ("Herman Gref", "Chairman of the Board of Sberbank")),
+])
+def test_role_words_and_offices_named_alone(shapes, line, expected):
+    assert label_parts(shapes, line, "name", "role") == expected
+
+
+@pytest.mark.parametrize("line", ["The head of the Administration: Yes.", "Order of the Red Banner: awarded."])
+def test_no_office_alone(shapes, line):
+    assert parse_label(line, shapes) is None
+
+
+@pytest.mark.parametrize("line,outlet", [
+    ("BelTA: And the economy?", "BelTA"),
+    ("STV: Mr President, what about prices?", "STV"),
+    ("Belarus 1 TV channel: What about the border?", "Belarus 1 TV channel"),
+    ("Journalist, ONT: One more question. About prices?", "ONT"),
+])
+def test_a_journalist_named_by_the_outlet_alone_asking(shapes, line, outlet):
+    assert label_parts(shapes, line, "name", "affiliation") == ("Journalist", outlet)
+
+
+def test_an_outlets_line_that_asks_nothing_is_no_label(shapes):
+    assert parse_label("BelTA: The President said the economy grows.", shapes) is None
+
+
+def test_a_statement_in_single_curly_marks_closes(shapes):
+    text = ("Lukashenko meets with Minister of Defence\n\n12 March 2024\n\nViktor Khrenin, Minister of Defence:\n\n"
+            "‘The army is ready to fulfil any task.’\n\nThe minister also reported on the border.")
+    t, _ = parse(doc(text), shapes)
+    assert outside_turns(t) == ["The minister also reported on the border."]
+
+
+def test_read_also_under_the_lead_is_no_summary(shapes):
+    text = ("Lukashenko visits Grodno Azot\n\n12 March 2024\n\nAleksandr Lukashenko visited the enterprise.\n\n"
+            "Read also:\n\nLukashenko meets with Governor of Grodno Oblast\n\nThe plant is new.")
+    t, _ = parse(doc(text), shapes)
+    assert [p.text for p in t.summary] == ["Aleksandr Lukashenko visited the enterprise."]
+    assert t.headings() == []
+    assert [b.kind for s in t.sections for b in s.blocks][:2] == ["editorial", "editorial"]
+
+
+def test_an_articles_report_of_the_answer_after_a_question_is_narration(shapes):
+    text = ("Lukashenko answers questions\n\n25 February 2024\n\nAfter voting, he answered questions.\n\n"
+            "Question: Mr President, will Belarus take part in the war?\n\n"
+            "The head of state stressed that Belarus was not going to fight with anyone.\n\n"
+            "“We will never send our troops. I have said it many times,” Aleksandr Lukashenko said.\n\n"
+            "Question: What about prices? The head of state said last week they would fall.")
+    t, _ = parse(doc(text), shapes)
+    assert turn_sizes(shapes, text) == [("Question", 1), ("Question", 1)]
+    assert len(outside_turns(t)) == 2
+
+
+def test_a_carried_turn_is_marked(shapes):
+    t, _ = parse(doc("Address\n\nMay 9, 2021\n\nVladimir Putin: Friends,\n\n* * *\n\nI propose a minute of silence."),
+                 shapes)
+    assert [(x.name, x.carried) for x in t.turns()] == [("Vladimir Putin", False), ("Vladimir Putin", True)]
