@@ -570,7 +570,9 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
             return None  # 'Chairman: Alexander Lukashenko' in a list of participants is narration
         return Label(label, label, "", "", rest)
     addressed = _ADDRESSED.match(label)
-    if addressed and addressed.group("head").casefold() in _ASKING and addressed.group("to").split()[1][:1].isupper():
+    if addressed and addressed.group("head").casefold() in _ASKING and (
+        addressed.group("to").split()[1][:1].isupper() or addressed.group("to").split()[1] in ("both", "all", "each", "the")
+    ):
         # 'Question to Vladimir Putin', 'Question for Xi Jinping': the journalist's, to them
         return None if lower_rest else Label(label, addressed.group("head"), "", addressed.group("to"), rest)
     participant = _PARTICIPANT.match(label)
@@ -605,6 +607,9 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
         return Label(label, found.name, found.role, f"{found.affiliation}; {paren.group('aff').strip()}", found.rest)
     if paren and paren.group("core"):
         core, affiliation = paren.group("core"), paren.group("aff").strip()
+        press = _outlet_reporter(core, shapes)
+        if press is not None and not lower_rest:  # 'CCTV journalist (retranslated):'
+            return Label(label, press[0], "", f"{press[1]}; {affiliation}", rest)
         if core.casefold() in shapes.generic_labels:
             return None if lower_rest else _generic_with_note(label, core, affiliation, rest, shapes, seen_names)
         numbered = _numbered_generic(core, shapes)
@@ -1819,8 +1824,8 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             break
         if lead + 1 < len(paras) and _reported_label(p.text, paras[lead + 1].text, shapes, frozenset()):
             break
-        if p.standalone and heading_shaped(p.text) and lead > 0:
-            break
+        if (p.standalone and heading_shaped(p.text) or _PART_OF_EVENT.match(p.text)) and lead > 0:
+            break  # ('Beginning of the meeting' in a dump with no blank lines)
         lead += 1
     if 0 < lead < len(paras) and lead <= 4 and not all(is_note(p.text) for p in paras[:lead]):
         # a site's 'Read also:' under the lead ends it: the links under it are editorial
@@ -1851,7 +1856,9 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             else:
                 builder.blocks.append(para)
             continue
-        reported = _reported_label(text, nxt.text, shapes, frozenset(builder.names)) if nxt is not None else None
+        speaking = builder.turn is not None and builder.turn.quoted is False and builder.turn.paragraphs
+        reported = _reported_label(text, nxt.text, shapes, frozenset(builder.names)) if (
+            nxt is not None and not speaking) else None  # a speaker quoting 'As Nikolai Berdyaev said:' goes on
         if reported is not None:
             builder.open_turn(reported, p.line)  # 'Aleksandr Lukashenko noted:' above a quotation
             continue
@@ -1882,7 +1889,9 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
                     # statement ends with its quotation, as under a label alone on its line
                     builder.turn.quoted = (
                         not builder.conversed and _opens_quotation(label.rest)
-                        and (", " in label.label or len(label.name.split()) == 1) and not builder.dialogue())
+                        and (", " in label.label or len(label.name.split()) == 1
+                             and label.name.casefold() not in shapes.generic_labels)
+                        and not builder.dialogue())  # ('Question: “…”' then the rest of the question)
             continue
         if _is_heading(p, builder, nxt, shapes):
             builder.close_section()
@@ -2272,6 +2281,8 @@ def _reports_on_speaker(text: str, speakers: set[str]) -> bool:
     for name in speakers:
         parts = name.split()
         if len(parts) >= 2 and len(words) > len(parts) and words[: len(parts)] == parts:
+            if words[len(parts)] in ("then", "also", "later") and len(words) > len(parts) + 1:
+                del words[len(parts)]  # 'Vladimir Putin then talked with the plant’s employees.'
             verb = words[len(parts)].strip(",.").casefold()
             if _REPORTED_VERB.fullmatch(verb) or verb in ("suggested", "proposed") or (
                 len(words) > len(parts) + 1 and words[len(parts) + 1] == "that"
@@ -2303,6 +2314,9 @@ _PART_OF_EVENT = re.compile(
     r"^(?:beginning|start|end|continuation|excerpts?|transcript)\s+(?:of|from)\s+(?:the\s+)?"
     r"(?:(?:transcript|record)\s+of\s+(?:the\s+)?)?(?:open\s+part\s+of\s+the\s+)?(?:meeting|talks|session|conversation|conference|news\s+conference|"
     r"event|ceremony|visit|interview|address|speech|statement|forum|summit|discussion|plenary)"
+    r"|^(?:beginning|start|end|continuation)\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){1,3}(?:talks|meeting|session|conversation)\b"
+    r"|^(?:joint\s+)?(?:statements?|press\s+statements?|news\s+conference)\s+(?:for|to)\s+the\s+(?:press|media)$"
+    r"|^answers\s+to\s+(?:the\s+)?(?:journalists|media|reporters)[’']?\s+questions$"
     r"|^(?:opening|closing|concluding|introductory)\s+(?:remarks|address|speech|statement)s?$", re.I)
 """The headings that name a part of an event ('Beginning of meeting with …', 'End of the open part
 of the meeting', 'Opening remarks'): a heading even inside a turn, whatever follows."""
@@ -2344,7 +2358,11 @@ def _is_heading(p: _Para, builder: _Builder, nxt: Optional[_Para], shapes: Shape
     ):
         return False  # a line of a list of participants ('Chairman: Alexander Lukashenko') is text
     after_separator = builder.separator_line and not builder.blocks and builder.heading is None
-    if not (p.standalone or after_separator):
+    if not (p.standalone or after_separator) and not (
+        _PART_OF_EVENT.match(p.text) and nxt is not None and parse_label(nxt.text, shapes, frozenset(builder.names))
+    ):
+        # (a dump with no blank lines: 'Statements for the press' between two turns stands alone
+        # only by what it names)
         return False
     turn = builder.turn
     if turn is None or turn.quoted:
@@ -2352,8 +2370,8 @@ def _is_heading(p: _Para, builder: _Builder, nxt: Optional[_Para], shapes: Shape
     # Inside a turn, a short unpunctuated line is speech unless a new speaker or section follows it,
     # and speech if it reads as a sentence: 'Here in the studio today are Maria Sittel and Kirill
     # Kleymenov' (a heading names a part: 'Meeting with members of the Government').
-    if not turn.paragraphs or not turn.paragraphs[-1].text.endswith(TERMINAL):
-        return False
+    if not turn.paragraphs or not (turn.paragraphs[-1].text.endswith(TERMINAL) or turn.paragraphs[-1].kind == "editorial"):
+        return False  # (after an elision mark '<…>' or a note, as after a full stop)
     if _PART_OF_EVENT.match(p.text):
         return True  # 'End of the open part of the meeting', whatever follows
     if not listed and _clause(p.text):
@@ -2363,6 +2381,8 @@ def _is_heading(p: _Para, builder: _Builder, nxt: Optional[_Para], shapes: Shape
     if (turn.label.role and ", " in turn.label.label and turn.paragraphs[0].line != turn.line
             and not builder.conversed and not builder.dialogue()):
         return True  # an article's statement under 'Sergei Lavrov, Russian Foreign Minister:' ends at a headline
+    if _reports_on_speaker(nxt.text, builder.speakers) or _EVENT_REPORT.match(nxt.text):
+        return True  # a part of a trip, its heading and a report under it ('Vladimir Putin then talked with …')
     return parse_label(nxt.text, shapes, frozenset(builder.names)) is not None
 
 

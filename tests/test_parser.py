@@ -2213,3 +2213,71 @@ def test_a_carried_turn_is_marked(shapes):
     t, _ = parse(doc("Address\n\nMay 9, 2021\n\nVladimir Putin: Friends,\n\n* * *\n\nI propose a minute of silence."),
                  shapes)
     assert [(x.name, x.carried) for x in t.turns()] == [("Vladimir Putin", False), ("Vladimir Putin", True)]
+
+
+# ---- review 9: Kremlin shapes
+
+KREMLIN = "Official website of the President of Russia\n\n"
+
+
+def test_a_part_heading_after_an_elision_mark_opens_a_section(shapes):
+    text = (f"{KREMLIN}Russian-Turkish talks\n\nMarch 5, 2020\n\nThe Kremlin, Moscow\n\n"
+            "Recep Tayyip Erdogan (retranslated): Thank you, Mr President.\n\n<…>\n\nStatements for the press\n\n"
+            "Vladimir Putin: Ladies and gentlemen, our talks lasted six hours.\n\n<…>\n\n"
+            "End of the open part of the meeting\n\nThe talks continued in a restricted format.")
+    t, _ = parse(doc(text), shapes)
+    assert [h.text for h in t.headings()] == ["Statements for the press", "End of the open part of the meeting"]
+    assert outside_turns(t) == ["The talks continued in a restricted format."]
+
+
+def test_part_headings_in_a_dump_without_blank_lines(shapes):
+    text = (f"{KREMLIN}Russian-Belarusian talks\n\nApril 5, 2023\n\n"
+            "Vladimir Putin held talks with Alexander Lukashenko.\nBeginning of the meeting\n"
+            "Vladimir Putin: Friends, I am glad to see you.\nAlexander Lukashenko: Thank you. We have many issues.\n"
+            "Beginning of Russian-Belarusian talks in expanded format\nVladimir Putin: Colleagues, let us continue.\n"
+            "<…>\nStatements for the press\nVladimir Putin: Our talks have ended.")
+    t, _ = parse(doc(text), shapes)
+    assert [h.text for h in t.headings()] == [
+        "Beginning of the meeting", "Beginning of Russian-Belarusian talks in expanded format", "Statements for the press"]
+    assert [p.text for p in t.summary] == ["Vladimir Putin held talks with Alexander Lukashenko."]
+
+
+def test_a_trips_part_heading_over_a_report(shapes):
+    text = (f"{KREMLIN}Working trip to Tula Region\n\nMay 5, 2019\n\nIvan Petrov: This is our machine tool.\n\n"
+            "Vladimir Putin: How many do you make?\n\nIvan Petrov: Two hundred.\n\nMeeting with the plant’s employees\n\n"
+            "Vladimir Putin then talked with the plant’s employees.\n\nParticipant: We are glad to see you.")
+    t, _ = parse(doc(text), shapes)
+    assert [h.text for h in t.headings()] == ["Meeting with the plant’s employees"]
+    assert outside_turns(t) == ["Vladimir Putin then talked with the plant’s employees."]
+
+
+def test_a_speaker_quoting_a_writer_goes_on(shapes):
+    text = (f"{KREMLIN}Valdai\n\nOctober 21, 2021\n\nFyodor Lukyanov: The floor is yours.\n\n"
+            "Vladimir Putin: Thank you. Friends,\n\nAs Nikolai Berdyaev said:\n\n“The point of conservatism is …”\n\n"
+            "We agree with this formula.\n\nFyodor Lukyanov: Thank you.")
+    assert turn_sizes(shapes, text) == [("Fyodor Lukyanov", 1), ("Vladimir Putin", 4), ("Fyodor Lukyanov", 1)]
+
+
+@pytest.mark.parametrize("line,aff", [
+    ("Question to both presidents: What about the Baltic Sea?", "to both presidents"),
+    ("Question to the Russian President: Will you meet him?", "to the Russian President"),
+    ("Question for the President of Finland: And the border?", "for the President of Finland"),
+])
+def test_questions_to_leaders_named_in_lower_case(shapes, line, aff):
+    assert label_parts(shapes, line, "name", "affiliation") == ("Question", aff)
+
+
+@pytest.mark.parametrize("line,name,aff", [
+    ("CCTV journalist (retranslated): Mr President, what about the Silk Road?", "Journalist", "CCTV; retranslated"),
+    ("Rossiya TV channel correspondent (retranslated): And the pipeline?", "Correspondent",
+     "Rossiya TV channel; retranslated"),
+])
+def test_a_journalist_named_by_outlet_with_a_note(shapes, line, name, aff):
+    assert label_parts(shapes, line, "name", "affiliation") == (name, aff)
+
+
+def test_a_question_opening_with_a_quotation_goes_on(shapes):
+    text = (f"{KREMLIN}Interview\n\nJune 4, 2014\n\nQuestion: “Russia is a gas station masquerading as a country.”\n\n"
+            "That is what Senator John McCain once said. Mr President, how do you respond?\n\n"
+            "Vladimir Putin: He is wrong.")
+    assert turn_sizes(shapes, text) == [("Question", 2), ("Vladimir Putin", 1)]
