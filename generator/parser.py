@@ -230,6 +230,8 @@ def _place_line(text: str, after_time: bool) -> bool:
         return False  # 'Colleagues,' under a date opens the speech: a place line ends in a word
     if not after_time and "," not in stripped:
         return False
+    if words[0].casefold() == "dear" or any(w.casefold() in _NOT_A_PLACE for w in words):
+        return False  # a salutation that lost its comma: 'Dear Veterans, Comrades'
     return all(w[0].isupper() or w[0].isdigit() or w in _PLACE_PARTICLES for w in words)
 
 
@@ -741,8 +743,11 @@ def _outlet_alone(label: str, rest: str, shapes: Shapes) -> Optional[str]:
     outlet = m.group("outlet") if m else label
     if "," in outlet or "(" in outlet:
         return None  # 'Pavel Zarubin, Rossiya TV channel': a name, then the outlet
-    if outlet.casefold() in shapes.outlet_names or is_outlet(outlet + ".", shapes):
-        return outlet
+    words = outlet.split()
+    if outlet.casefold() in shapes.outlet_names or is_outlet(outlet + ".", shapes) and (
+        words[-1].casefold() in shapes.outlet_words and not any(w.casefold() in _ROLE_WORDS for w in words)
+    ):
+        return outlet  # (not 'Presidential Press Secretary Dmitry Peskov', 'Bloomberg Editor-in-Chief John …')
     return None
 
 
@@ -1836,6 +1841,8 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
     builder.paras, builder.shapes = paras, shapes
     builder.kremlin = "kremlin.ru" in source  # the Kremlin's pages have no pull-quote headlines
     links = False  # inside a site's list of links ('Also read' and the headlines under it): editorial
+    # after narration ending in ':' ('The following documents were signed:'): its items
+    intro = bool(summary) and summary[-1].text.rstrip().endswith(":")
     for idx, p in enumerate(paras):
         nxt = paras[idx + 1] if idx + 1 < len(paras) else None
         text = p.text
@@ -1893,6 +1900,12 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
                              and label.name.casefold() not in shapes.generic_labels)
                         and not builder.dialogue())  # ('Question: “…”' then the rest of the question)
             continue
+        if intro and builder.turn is None and heading_shaped(text) and not _PART_OF_EVENT.match(text) and (
+            parse_label(text, shapes, frozenset(builder.names)) is None
+        ):
+            builder.blocks.append(Paragraph(text, p.line, "narration"))  # a list's item, not a heading
+            continue
+        intro = False
         if _is_heading(p, builder, nxt, shapes):
             builder.close_section()
             builder.heading = Heading(text, p.line)
@@ -1902,7 +1915,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             if turn.quoted is None:
                 turn.quoted = _opens_quotation(text)
             if not turn.quoted and turn.paragraphs and (
-                _reports_on_speaker(text, builder.speakers)
+                _reports_on_speaker(text, builder.speakers) or _EVENT_GOES_ON.match(text)
                 or turn.label.name.casefold() in _ASKERS and _reports_answer(text)
             ):
                 # 'Vladimir Putin toured the assembly shop.' between turns, and after a journalist's
@@ -1931,6 +1944,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             continue
         builder.carried = None
         builder.blocks.append(Paragraph(text, p.line, "narration"))
+        intro = text.rstrip().endswith(":")
     builder.close_section()
     builder.sections = _mend_names(builder.sections, shapes)
     problems.extend(builder.problems)
@@ -2080,7 +2094,10 @@ def _quote_open(paragraphs: list[Paragraph]) -> bool:
 
 
 _CAPS_SURNAME = re.compile(r"^(?P<name>[A-ZА-ЯЁ][A-ZА-ЯЁ'’\-]{2,29}):\s+(?P<rest>[A-ZА-ЯЁ\"“«(].*)$")
-_NOT_A_SURNAME = frozenset("note nb ps update source warning attention important answer question".split())
+_NOT_A_SURNAME = frozenset(
+    "note nb ps update source warning attention important answer question "
+    "gdp nato usa us uk eu cis wto opec un osce sco brics csto eaeu fsb imf apec oecd unesco asean".split())
+"""Words in capitals before a colon that name no one: notes, and topics a speaker runs through ('GDP:')."""
 
 
 def _caps_surname(text: str, builder: _Builder, shapes: Shapes) -> Optional[Label]:
@@ -2267,11 +2284,21 @@ _EVENT_REPORT = re.compile(r"^(?:the|following|after)\s+(?:the\s+)?(?:address|sp
 """A paragraph reporting on the event ('The address is broadcast by …', 'Following the parade, …')."""
 
 
+_FRONTED = re.compile(r"^(?:(?:Following|After)\s+(?:the|a|his|their)\s+[^,]{2,60}|Afterwards|Later|Then|Subsequently),\s+")
+_EVENT_GOES_ON = re.compile(
+    r"^The\s+(?:meeting|talks|conversation|discussion|session|event|ceremony)\s+(?:then\s+)?(?:continued|ended|went on)"
+    r"\b[^.!?]*\.$")
+"""A page's line closing an open part ('The meeting continued behind closed doors.')."""
+
+
 def _reports_on_speaker(text: str, speakers: set[str]) -> bool:
     """A report on a speaker standing between turns, as the pages print a visit's or a ceremony's
     narration in italics that a dump loses: it opens with the full name of someone who speaks in
     the transcript and a verb in the past ('Vladimir Putin toured the assembly shop and talked with
     the workers.'), quotes no one and says no 'I', 'we' or 'you'."""
+    fronted = _FRONTED.match(text)
+    if fronted:  # 'Following the tour, Vladimir Putin talked with …'
+        text = text[fronted.end():]
     first = text.split(" ", 1)[0]
     if not first[:1].isupper() or not any(name.startswith(first + " ") for name in speakers):
         return False

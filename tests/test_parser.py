@@ -2281,3 +2281,45 @@ def test_a_question_opening_with_a_quotation_goes_on(shapes):
             "That is what Senator John McCain once said. Mr President, how do you respond?\n\n"
             "Vladimir Putin: He is wrong.")
     assert turn_sizes(shapes, text) == [("Question", 2), ("Vladimir Putin", 1)]
+
+
+@pytest.mark.parametrize("line,name", [
+    ("Presidential Press Secretary Dmitry Peskov: Good afternoon, colleagues.", "Dmitry Peskov"),
+    ("Bloomberg Editor-in-Chief John Micklethwait: What about the economy?", "John Micklethwait"),
+])
+def test_an_office_with_an_outlets_word_and_a_name_is_a_person(shapes, line, name):
+    assert label_parts(shapes, line, "name") == (name,)
+
+
+def test_a_list_of_documents_under_a_colon_is_no_headings(shapes):
+    text = (f"{KREMLIN}Russian-Chinese talks\n\nMarch 21, 2023\n\nVladimir Putin and Xi Jinping held talks.\n\n"
+            "The following documents were signed in the presence of the two leaders:\n\n"
+            "Joint Statement on Deepening the Comprehensive Partnership\n\nAgreement on cooperation in forestry\n\n"
+            "Vladimir Putin: Mr Chairman, friends, our talks were productive.")
+    t, _ = parse(doc(text), shapes)
+    assert t.headings() == []
+    assert outside_turns(t) == ["Joint Statement on Deepening the Comprehensive Partnership",
+                                "Agreement on cooperation in forestry"]
+
+
+@pytest.mark.parametrize("report", [
+    "Vladimir Putin then toured the assembly shop.",
+    "Following the tour, Vladimir Putin talked with the plant’s employees.",
+    "The meeting continued behind closed doors.",
+])
+def test_reports_between_turns_with_an_adverb_or_a_fronted_phrase(shapes, report):
+    text = (f"{KREMLIN}Visit\n\nMay 5, 2019\n\nIvan Petrov: Two hundred.\n\nVladimir Putin: Good.\n\n{report}\n\n"
+            "Ivan Petrov: Thank you.")
+    t, _ = parse(doc(text), shapes)
+    assert outside_turns(t) == [report]
+
+
+def test_topics_in_capitals_are_no_speakers(shapes):
+    text = (f"{KREMLIN}Meeting\n\nJanuary 10, 2003\n\nPRESIDENT VLADIMIR PUTIN: Let us sum up the year.\n\n"
+            "GDP: Growth was 4.3 percent.\n\nNATO: The expansion continues.\n\nPRIME MINISTER MIKHAIL KASYANOV: Agreed.")
+    assert turn_sizes(shapes, text) == [("VLADIMIR PUTIN", 3), ("MIKHAIL KASYANOV", 1)]
+
+
+def test_a_salutation_under_a_date_is_no_place(shapes):
+    t, _ = parse(doc("Address\n\nFebruary 23, 2004\n\nDear Veterans, Comrades\n\nToday we honour them."), shapes)
+    assert t.place.value is None
