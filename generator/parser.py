@@ -1831,6 +1831,9 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             break
         if (p.standalone and heading_shaped(p.text) or _PART_OF_EVENT.match(p.text)) and lead > 0:
             break  # ('Beginning of the meeting' in a dump with no blank lines)
+        if lead == 0 and (_PART_OF_EVENT.match(p.text) or is_elision(p.text)):
+            break  # the body opens with a part's heading ('Excerpts from the transcript') or '<…>'
+
         lead += 1
     if 0 < lead < len(paras) and lead <= 4 and not all(is_note(p.text) for p in paras[:lead]):
         # a site's 'Read also:' under the lead ends it: the links under it are editorial
@@ -2344,6 +2347,7 @@ _PART_OF_EVENT = re.compile(
     r"|^(?:beginning|start|end|continuation)\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){1,3}(?:talks|meeting|session|conversation)\b"
     r"|^(?:joint\s+)?(?:statements?|press\s+statements?|news\s+conference)\s+(?:for|to)\s+the\s+(?:press|media)$"
     r"|^answers\s+to\s+(?:the\s+)?(?:journalists|media|reporters)[’']?\s+questions$"
+    r"|^excerpts?\s+from\s+(?:the\s+)?(?:transcript|record)$"
     r"|^(?:opening|closing|concluding|introductory)\s+(?:remarks|address|speech|statement)s?$", re.I)
 """The headings that name a part of an event ('Beginning of meeting with …', 'End of the open part
 of the meeting', 'Opening remarks'): a heading even inside a turn, whatever follows."""

@@ -222,7 +222,8 @@ def test_full_kremlin_page(shapes):
          "March 11, 2022 11:15", "The Kremlin, Moscow", ["Vladimir Putin held talks."]),
         (["Talks", "March 11, 2022", "Bocharov Ruchei, Sochi"], "March 11, 2022", "Bocharov Ruchei, Sochi", []),
         # a short line under a date written alone is a place only with a time line or a comma
-        (["Talks", "March 11, 2022", "Opening Remarks"], "March 11, 2022", None, ["Opening Remarks"]),
+        # ('Opening Remarks' names a part of the event: a heading, no lead)
+        (["Talks", "March 11, 2022", "Opening Remarks"], "March 11, 2022", None, []),
         (["Talks", "A lead.", "Another line of it.", "March 11, 2022 - 11:15 - Minsk"], "March 11, 2022 - 11:15", "Minsk",
          ["A lead.", "Another line of it."]),
         # a sentence under a date written alone is the lead, not a place
@@ -916,8 +917,8 @@ def test_one_word_place_under_a_date(shapes, line, place, text):
     assert (t.date.value, t.place.value) == ("2010-03-05", place)
     if place:
         assert t.place.line == 5
-    kept = [p.text for p in t.summary] + outside_turns(t)
-    assert kept == text
+    kept = [p.text for p in t.summary] + [h.text for h in t.headings()] + outside_turns(t)
+    assert kept == text  # (as the lead, or as a heading naming a part: 'Opening Remarks')
     assert t.turns()[0].paragraphs[0].text == "Good afternoon."
 
 
@@ -1236,7 +1237,7 @@ def test_site_credits_and_captions_are_notes(line, note):
 
 def test_early_kremlin_transcript(shapes):
     """Early-2000s shapes, already right: capitals, a glued initial, a role before the name, a
-    translation note, laughter and an elision inside a paragraph, a 'Beginning of the meeting' line."""
+    translation note, laughter and an elision inside a paragraph, a 'Beginning of the meeting' heading."""
     text = "\n\n".join([
         "JOINT PRESS CONFERENCE", "May 24, 2002", "The Kremlin, Moscow", "Beginning of the meeting",
         "PRESIDENT VLADIMIR PUTIN: Good afternoon (Laughter) and welcome.", "QUESTION: Mr President, a question.",
@@ -1245,7 +1246,7 @@ def test_early_kremlin_transcript(shapes):
     ])
     t, _ = parse(doc(text), shapes)
     assert (t.date.value, t.place.value) == ("2002-05-24", "The Kremlin, Moscow")
-    assert [p.text for p in t.summary] == ["Beginning of the meeting"]
+    assert ([p.text for p in t.summary], [h.text for h in t.headings()]) == ([], ["Beginning of the meeting"])
     assert [(x.name, [(p.kind, p.text) for p in x.paragraphs]) for x in t.turns()] == [
         ("VLADIMIR PUTIN", [("speech", "Good afternoon (Laughter) and welcome.")]),
         ("QUESTION", [("speech", "Mr President, a question.")]),
@@ -2323,3 +2324,17 @@ def test_topics_in_capitals_are_no_speakers(shapes):
 def test_a_salutation_under_a_date_is_no_place(shapes):
     t, _ = parse(doc("Address\n\nFebruary 23, 2004\n\nDear Veterans, Comrades\n\nToday we honour them."), shapes)
     assert t.place.value is None
+
+
+@pytest.mark.parametrize("first,kind", [
+    ("Beginning of meeting with Governor of Tula Region Alexei Dyumin", "heading"),
+    ("Excerpts from the transcript", "heading"),
+    ("<…>", "editorial"),
+])
+def test_a_body_opening_with_a_part_heading_or_an_elision_has_no_summary(shapes, first, kind):
+    t, _ = parse(doc(f"{KREMLIN}Meeting with Governor\n\nMay 5, 2019\n\n{first}\n\nVladimir Putin: Good afternoon."), shapes)
+    assert t.summary == ()
+    if kind == "heading":
+        assert [h.text for h in t.headings()] == [first]
+    else:
+        assert outside_turns(t) == [first]
