@@ -551,6 +551,11 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
     ``seen_names`` holds casefolded surnames of speakers earlier in the same transcript, which makes
     a bare surname ("Lavrov:") a label.
     """
+    marks = _SYMBOLS_FIRST.match(text)
+    if marks:  # '📌 Journalist:', '❗️Question:' as a post copied from Telegram has them: the label keeps them
+        found = parse_label(text[marks.end():], shapes, seen_names)
+        return None if found is None else Label(marks.group() + found.label, found.name, found.role, found.affiliation,
+                                                found.rest)
     m = _LABEL_RE.match(text)
     if not m:
         return _glued_label(text, shapes, seen_names)
@@ -573,7 +578,7 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
         return Label(label, label, "", "", rest)
     addressed = _ADDRESSED.match(label)
     if addressed and addressed.group("head").casefold() in _ASKING and (
-        addressed.group("to").split()[1][:1].isupper() or addressed.group("to").split()[1] in ("both", "all", "each", "the")
+        addressed.group("to").split()[1][:1].isupper() or _TO_LEADERS.match(addressed.group("to"))
     ):
         # 'Question to Vladimir Putin', 'Question for Xi Jinping': the journalist's, to them
         return None if lower_rest else Label(label, addressed.group("head"), "", addressed.group("to"), rest)
@@ -678,6 +683,20 @@ _INSTITUTIONS = frozenset(
     department commission union federation republic oblast region district chamber board fund""".split()
 )
 """Last words of an institution's name, never of a person's ('the Minsk Tractor Works')."""
+
+
+_TO_LEADERS = re.compile(
+    r"(?:to|for)\s+(?:both|all|each|the)\s+(?:(?:two|three|\w+n|\w+ian|\w+ese|\w+ish)\s+)?"
+    r"(?:presidents?|leaders?|heads?\s+of\s+state|prime\s+ministers?)\b", re.I)
+"""'to both presidents', 'to the Russian President': a question's address to leaders in lower case
+('Question to the Minister of Finance: Why …?' inside a speech is the speaker's words)."""
+_QUOTING_WRITER = re.compile(r"^(?:As|Like|In the words of)\s")
+"""'As Nikolai Berdyaev said:' inside a speaker's turn: they quote, and go on speaking."""
+_NAMES_A_PART = re.compile(r"\b(?:meeting|talks|news conference|press conference|conversation|ceremony|visit)\b", re.I)
+
+
+_SYMBOLS_FIRST = re.compile("^[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+\\s*")
+"""Pictographs before a label ('📌 ', '❗️', '🔹')."""
 
 
 _FIGURE_ROW = re.compile(r"^\d[\d.,\s]*(?:%|percent|per cent)?(?:\s+\S+){0,3}$", re.I)
@@ -1363,14 +1382,15 @@ _NOTE_RE = re.compile(
     r"|Publication date|Publication status|Persons|Geography|Topics|Direct link to material|Direct link)\s*:\s+\S"
     r"|^(?:Applause|Laughter|Animation in the hall|Noise in the hall|(?:Unofficial|Official|Abridged|Rough) translation"
     r"|Abridged|Abridged version|BelTA|Photos from the archive|Archive photo|Photos?|Video|Photo gallery|Video gallery)\.?$"
-    r"|^(?:https?://|www\.|t\.me/)\S+$"
+    r"|^(?:https?://|www\.|t\.me/)\S+$|^Follow\s+us\s+on\s+(?:Telegram|Twitter|Facebook|VK|YouTube)\b.*$"
     r"|^(?:Photos?|Video)\s+(?:by|courtesy\s+of)\s+[A-ZА-ЯЁ][^.!?]{0,80}\.?$"
     r"|^Based\s+on\s+(?:the\s+)?(?:materials|information|reports)\s+(?:of|from|by)\s+[^.!?,;]{1,60}\.?$"
     r"|^(?P<caption>.{1,300}[.!?]\s+(?:Photos?\s+(?:by|courtesy\s+of)|Photos?:)\s+(?=[A-ZА-ЯЁ'\"“«])[^.!?]{1,60}\.?)$"
 )
 
 
-_COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}\b|[A-Z][^.!?]{0,80}\b\d{4}\b)|^copyright\s+\d{4}\b", re.I)
+_COPYRIGHT = re.compile(
+    r"^(?:[Cc]opyright\s*)?(?:©\s*(?:\d{4}\b|[A-Z][^.!?]{0,80}\b\d{4}\b)|\([cC]\)\s*\d{4}\b)|^[Cc]opyright\s+\d{4}\b")
 """A site's copyright line ('© 2020, The Press Service of the President …'): furniture at the
 page's end."""
 
@@ -1829,7 +1849,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             break
         if lead + 1 < len(paras) and _reported_label(p.text, paras[lead + 1].text, shapes, frozenset()):
             break
-        if (p.standalone and heading_shaped(p.text) or _PART_OF_EVENT.match(p.text)) and lead > 0:
+        if (p.standalone or _PART_OF_EVENT.match(p.text)) and heading_shaped(p.text) and lead > 0:
             break  # ('Beginning of the meeting' in a dump with no blank lines)
         if lead == 0 and (_PART_OF_EVENT.match(p.text) or is_elision(p.text)):
             break  # the body opens with a part's heading ('Excerpts from the transcript') or '<…>'
@@ -1868,7 +1888,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             continue
         speaking = builder.turn is not None and builder.turn.quoted is False and builder.turn.paragraphs
         reported = _reported_label(text, nxt.text, shapes, frozenset(builder.names)) if (
-            nxt is not None and not speaking) else None  # a speaker quoting 'As Nikolai Berdyaev said:' goes on
+            nxt is not None and not (speaking and _QUOTING_WRITER.match(text))) else None
         if reported is not None:
             builder.open_turn(reported, p.line)  # 'Aleksandr Lukashenko noted:' above a quotation
             continue
@@ -1900,12 +1920,15 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
                     builder.turn.quoted = (
                         not builder.conversed and _opens_quotation(label.rest)
                         and (", " in label.label or len(label.name.split()) == 1
-                             and label.name.casefold() not in shapes.generic_labels)
+                             and (label.name.casefold() not in shapes.generic_labels
+                                  or label.rest.rstrip().endswith(("?”", '?"', "?»"))))
                         and not builder.dialogue())  # ('Question: “…”' then the rest of the question)
             continue
         if intro and builder.turn is None and heading_shaped(text) and not _PART_OF_EVENT.match(text) and (
             parse_label(text, shapes, frozenset(builder.names)) is None
-        ):
+        ) and not (nxt is not None and _NAMES_A_PART.search(text)
+                   and parse_label(nxt.text, shapes, frozenset(builder.names)) is not None):
+            # (a line naming a part of the event with a label under it ends the list: a heading)
             builder.blocks.append(Paragraph(text, p.line, "narration"))  # a list's item, not a heading
             continue
         intro = False
@@ -1919,7 +1942,8 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
                 turn.quoted = _opens_quotation(text)
             if not turn.quoted and turn.paragraphs and (
                 _reports_on_speaker(text, builder.speakers) or _EVENT_GOES_ON.match(text)
-                or turn.label.name.casefold() in _ASKERS and _reports_answer(text)
+                or turn.label.name.casefold() in _ASKERS and turn.paragraphs[-1].text.rstrip().endswith("?")
+                and _reports_answer(text)
             ):
                 # 'Vladimir Putin toured the assembly shop.' between turns, and after a journalist's
                 # question an article's report of the answer: narration
@@ -2290,7 +2314,9 @@ _EVENT_REPORT = re.compile(r"^(?:the|following|after)\s+(?:the\s+)?(?:address|sp
 _FRONTED = re.compile(r"^(?:(?:Following|After)\s+(?:the|a|his|their)\s+[^,]{2,60}|Afterwards|Later|Then|Subsequently),\s+")
 _EVENT_GOES_ON = re.compile(
     r"^The\s+(?:meeting|talks|conversation|discussion|session|event|ceremony)\s+(?:then\s+)?(?:continued|ended|went on)"
-    r"\b[^.!?]*\.$")
+    r"\s+(?:behind\s+closed\s+doors|in\s+private"
+    r"|in\s+(?:a|an|the)\s+(?:restricted|narrow|closed|expanded|extended)\b[^.!?]*"
+    r"|(?:with|over)\s+(?:a\s+)?(?:lunch|dinner|breakfast)\b[^.!?]*)\.$")
 """A page's line closing an open part ('The meeting continued behind closed doors.')."""
 
 
@@ -2311,7 +2337,7 @@ def _reports_on_speaker(text: str, speakers: set[str]) -> bool:
     for name in speakers:
         parts = name.split()
         if len(parts) >= 2 and len(words) > len(parts) and words[: len(parts)] == parts:
-            if words[len(parts)] in ("then", "also", "later") and len(words) > len(parts) + 1:
+            if words[len(parts)] in ("then", "later") and len(words) > len(parts) + 1:
                 del words[len(parts)]  # 'Vladimir Putin then talked with the plant’s employees.'
             verb = words[len(parts)].strip(",.").casefold()
             if _REPORTED_VERB.fullmatch(verb) or verb in ("suggested", "proposed") or (

@@ -2338,3 +2338,188 @@ def test_a_body_opening_with_a_part_heading_or_an_elision_has_no_summary(shapes,
         assert [h.text for h in t.headings()] == [first]
     else:
         assert outside_turns(t) == [first]
+
+
+@pytest.mark.parametrize("line,label,name", [
+    ("📌 Journalist: Mr President, what about the economy?", "📌 Journalist", "Journalist"),
+    ("❗️Question: And prices?", "❗️Question", "Question"),
+])
+def test_pictographs_before_a_label_stay_in_it(shapes, line, label, name):
+    assert label_parts(shapes, line, "label", "name") == (label, name)
+
+
+def test_a_follow_us_line_is_an_editorial_note(shapes):
+    assert is_note("Follow us on Telegram: t.me/pul_1") and not is_note("Follow us on the path of peace.")
+
+
+# ---- review 11: what the rules above must leave alone (each was right before them)
+
+@pytest.mark.parametrize("text,sizes,headings", [
+    ('Vladimir Putin answered media questions\n'
+     '\n'
+     'October 14, 2022, Astana\n'
+     '\n'
+     'Vladimir Putin answered questions from Russian journalists.\n'
+     '\n'
+     'Question: Mr President, a question about Crimea.\n'
+     '\n'
+     'Vladimir Putin said:\n'
+     '\n'
+     '“Crimea has always been and will always be Russian. This issue is closed.”\n'
+     '\n'
+     'Question: What about the mobilisation?\n'
+     '\n'
+     'Vladimir Putin: It will be over in two weeks.',
+     [('Question', 1), ('Vladimir Putin', 1), ('Question', 1), ('Vladimir Putin', 1)], []),
+    ('Meeting with Prime Minister Roman Golovchenko\n'
+     '\n'
+     '12 March 2024\n'
+     '\n'
+     'Aleksandr Lukashenko held a meeting with Prime Minister Roman Golovchenko.\n'
+     '\n'
+     'Aleksandr Lukashenko: How is the preparation of the address going?\n'
+     '\n'
+     'Roman Golovchenko: We are dealing with it, Mr President. The draft will be ready next week.\n'
+     '\n'
+     'Aleksandr Lukashenko noted:\n'
+     '\n'
+     '“The address must be specific. People want to hear what we will do, not what we have done.”\n'
+     '\n'
+     'The Prime Minister also reported on the sowing campaign.',
+     [('Aleksandr Lukashenko', 1), ('Roman Golovchenko', 1), ('Aleksandr Lukashenko', 1)], []),
+    ("Lukashenko answers journalists' questions after voting\n"
+     '\n'
+     '25 February 2024\n'
+     '\n'
+     'Aleksandr Lukashenko voted in the parliamentary elections and answered questions from the media.\n'
+     '\n'
+     'Question: Mr President, will Belarus take part in the war?\n'
+     '\n'
+     'Aleksandr Lukashenko stressed:\n'
+     '\n'
+     '“We will never send our troops to Ukraine. Never. I have said it many times.”\n'
+     '\n'
+     'Question: What about the economy?\n'
+     '\n'
+     'Aleksandr Lukashenko: The economy is growing.',
+     [('Question', 1), ('Aleksandr Lukashenko', 1), ('Question', 1), ('Aleksandr Lukashenko', 1)], []),
+    ('Interview to Mir TV channel\n'
+     '\n'
+     'March 5, 2025, The Kremlin, Moscow\n'
+     '\n'
+     'Vladimir Putin gave an interview to Mir TV channel.\n'
+     '\n'
+     'Question: Mr President, let us talk about the United States.\n'
+     '\n'
+     'Donald Trump announced new tariffs on oil last week. He also threatened secondary sanctions against the buyers of Russian oil.\n'
+     '\n'
+     'He said the deadline was fifty days.\n'
+     '\n'
+     'How will Russia respond?\n'
+     '\n'
+     'Vladimir Putin: We will respond calmly, as always.',
+     [('Question', 4), ('Vladimir Putin', 1)], []),
+    ('Lukashenko talks to journalists after the parade\n'
+     '\n'
+     '3 July 2024\n'
+     '\n'
+     'After the parade, Aleksandr Lukashenko talked to journalists.\n'
+     '\n'
+     'Question: “Aleksandr Grigoryevich, will you run in the next presidential election?”\n'
+     '\n'
+     'Aleksandr Lukashenko smiled and answered that it was too early to talk about it.\n'
+     '\n'
+     'According to him, the country has more pressing tasks now.',
+     [('Question', 1)], []),
+    ('Meeting with Governor of Kemerovo Region Sergei Tsivilev\n'
+     '\n'
+     'June 4, 2019, Novo-Ogaryovo, Moscow Region\n'
+     '\n'
+     'Vladimir Putin had a working meeting with Governor of Kemerovo Region Sergei Tsivilev.\n'
+     '\n'
+     'Vladimir Putin: Mr Tsivilev, how are things in the region?\n'
+     '\n'
+     'Sergei Tsivilev: Mr President, we held a meeting with the coal companies last week to discuss the environment.\n'
+     '\n'
+     'The meeting continued for five hours.\n'
+     '\n'
+     'In the end, the companies agreed to invest 20 billion roubles in treatment facilities. We will monitor this.\n'
+     '\n'
+     'Vladimir Putin: Good.',
+     [('Vladimir Putin', 1), ('Sergei Tsivilev', 3), ('Vladimir Putin', 1)], []),
+    ('Joint news conference with President of Belarus Alexander Lukashenko\n'
+     '\n'
+     'June 30, 2023, Minsk\n'
+     '\n'
+     'Vladimir Putin: Ladies and gentlemen, our talks were productive.\n'
+     '\n'
+     'Alexander Lukashenko: Thank you, Mr President.\n'
+     '\n'
+     'The Supreme State Council adopted important decisions today.\n'
+     '\n'
+     'Vladimir Putin also mentioned the price of gas. It will remain at the current level until the end of 2025.\n'
+     '\n'
+     'This is very important for our industry and for every family.\n'
+     '\n'
+     'Question: Mr President, what about sanctions?\n'
+     '\n'
+     'Alexander Lukashenko: Sanctions do not work.',
+     [('Vladimir Putin', 1), ('Alexander Lukashenko', 4), ('Question', 1), ('Alexander Lukashenko', 1)], []),
+    ('Russian-Belarusian talks\n'
+     '\n'
+     'June 30, 2023, Minsk\n'
+     '\n'
+     'Vladimir Putin and Alexander Lukashenko held talks in Minsk. The following documents were signed in the presence of the two presidents:\n'
+     '\n'
+     "Agreement on the Union State's single energy market\n"
+     '\n'
+     'Memorandum on cooperation in the field of education\n'
+     '\n'
+     'Meeting with members of the Supreme State Council\n'
+     '\n'
+     'Vladimir Putin: Colleagues, let us begin.',
+     [('Vladimir Putin', 1)], ['Meeting with members of the Supreme State Council']),
+    ('Meeting with Government members\n'
+     '\n'
+     'April 10, 2019, Novo-Ogaryovo, Moscow Region\n'
+     '\n'
+     'Vladimir Putin: Good afternoon, colleagues.\n'
+     '\n'
+     'The subsidies for the regions have still not been paid. Question to the Government: When will the money reach the regions?\n'
+     '\n'
+     'Question to the Minister of Finance: Why has nothing been done since January?\n'
+     '\n'
+     'I would like an answer today.\n'
+     '\n'
+     'Anton Siluanov: Mr President, the money will be transferred this week.',
+     [('Vladimir Putin', 4), ('Anton Siluanov', 1)], []),
+    ('Instructions following the meeting on the development of the steel industry\n'
+     '\n'
+     'March 3, 2021\n'
+     '\n'
+     'The President approved a list of instructions following the meeting.\n'
+     '\n'
+     '1. The Government of the Russian Federation shall:\n'
+     '\n'
+     '(a) draft amendments to the Tax Code by 1 June 2021;\n'
+     '\n'
+     '(b) submit proposals on the export duties by 1 July 2021;\n'
+     '\n'
+     '(c) report on the results by 1 December 2021',
+     [], []),
+    ('Interview to Rossiya 1 TV channel\n'
+     '\n'
+     'March 13, 2024, The Kremlin, Moscow\n'
+     '\n'
+     'Vladimir Putin gave an interview to Rossiya Segodnya Director General Dmitry Kiselyov.\n'
+     '\n'
+     'Excerpts from the interview were aired on Rossiya 1 on Sunday, March 10.\n'
+     '\n'
+     'Dmitry Kiselyov: Mr President, thank you for agreeing to this interview.\n'
+     '\n'
+     'Vladimir Putin: Good afternoon.',
+     [('Dmitry Kiselyov', 1), ('Vladimir Putin', 1)], []),
+])
+def test_shapes_the_new_rules_leave_alone(shapes, text, sizes, headings):
+    t, _ = parse(doc(text), shapes)
+    assert ([(x.name, len(x.paragraphs)) for x in t.turns()], [h.text for h in t.headings()]) == (sizes, headings)
