@@ -655,7 +655,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 # ------------------------------------------------------------------------------------------------
-# Profiling helper (not part of `bench`): python -m generator.bench --profile CORPUS [--out DIR] [--top 40]
+# Developer tools (not part of `bench`): python -m generator.bench --profile CORPUS [--out DIR] [--top 40]
+# and python -m generator.bench --stages CORPUS [--make-corpus N] [--rounds 3]
 
 
 def profile(corpus: Path, out_dir: Path, top: int = 40, search: bool = True, mkdocs: bool = True) -> None:
@@ -707,12 +708,44 @@ def profile(corpus: Path, out_dir: Path, top: int = 40, search: bool = True, mkd
     stats.sort_stats("tottime").print_stats(top)
 
 
+def stage_times(corpus: Path, rounds: int = 3) -> list[dict[str, float]]:
+    """Time the generator stages as ``build`` runs them (both cores, forked workers handing each
+    batch to a sink), ``rounds`` times in this process, without writing the pages or running MkDocs:
+    for comparing two commits' generators on one corpus, run alternately from exports of each."""
+    from . import build as pipeline
+
+    results = []
+    for _ in range(rounds):
+        timings = pipeline.Timings()
+        start = time.perf_counter()
+        prepared = pipeline.prepare(corpus, timings=timings)
+        sink = pipeline.Sink()
+        sink.write = len  # a worker hands back how many pages it made, as a writer hands back a receipt
+        pages = sum(b if isinstance(b, int) else len(b) for b in pipeline.produce(
+            prepared.archive, prepared.search, timings=timings, sink=sink))
+        row = {"wall": round(time.perf_counter() - start, 2), "pages": pages,
+               **{k: round(v, 2) for k, v in timings.stages.items()}}
+        print(" ".join(f"{k}={v}" for k, v in row.items()), flush=True)
+        results.append(row)
+    return results
+
+
 if __name__ == "__main__":  # pragma: no cover - developer tool
     ap = argparse.ArgumentParser(prog="python -m generator.bench")
-    ap.add_argument("--profile", type=Path, required=True, help="a corpus folder to profile a whole build on")
+    ap.add_argument("--stages", type=Path, help="a corpus folder: time the generator stages on it (see stage_times)")
+    ap.add_argument("--make-corpus", type=int, metavar="N", help="with --stages: first write the bench's corpus of N there")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--profile", type=Path, help="a corpus folder to profile a whole build on")
     ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "bench-profile", help="docs, site and *.prof go here")
     ap.add_argument("--top", type=int, default=40)
     ap.add_argument("--no-search", action="store_true", help="profile MkDocs without Material's search plugin (as with Pagefind)")
     ap.add_argument("--generator-only", action="store_true", help="profile the generator stages only")
     ns = ap.parse_args()
-    profile(ns.profile, ns.out, ns.top, search=not ns.no_search, mkdocs=not ns.generator_only)
+    if ns.stages:
+        if ns.make_corpus:
+            synthetic.make_corpus(SEEDS, ns.stages, ns.make_corpus, seed=CORPUS_SEED)
+        stage_times(ns.stages, ns.rounds)
+    elif ns.profile:
+        profile(ns.profile, ns.out, ns.top, search=not ns.no_search, mkdocs=not ns.generator_only)
+    else:
+        ap.error("give --stages or --profile")

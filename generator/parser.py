@@ -579,6 +579,7 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
     addressed = _ADDRESSED.match(label)
     if addressed and addressed.group("head").casefold() in _ASKING and (
         addressed.group("to").split()[1][:1].isupper() or _TO_LEADERS.match(addressed.group("to"))
+        or addressed.group("to").split()[0].casefold() in ("via", "on")  # 'Question via the Internet'
     ):
         # 'Question to Vladimir Putin', 'Question for Xi Jinping': the journalist's, to them
         return None if lower_rest else Label(label, addressed.group("head"), "", addressed.group("to"), rest)
@@ -623,10 +624,17 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
         if numbered:  # 'Question 12 (Rossiya TV):'
             return None if lower_rest else Label(label, numbered, "", affiliation, rest)
     joint = _joint_label(label, core, affiliation, rest, shapes, seen_names)
+    if joint is not None and _FIGURE_ROW.match(rest) and not any(
+        side.split()[0].casefold() in _GIVEN_NAMES or _known_speaker(side, shapes, seen_names)
+        for side in JOINT.split(joint.name) if side
+    ):
+        return None  # a table's row of two places ('Moscow and Moscow Region: 310 billion.')
     if joint is not None:
         return None if lower_rest else joint
     found = _personal_label(label, core, affiliation, rest, shapes, seen_names)
-    if found is not None and _FIGURE_ROW.match(rest) and not found.role and not found.affiliation and (
+    if found is not None and _FIGURE_ROW.match(rest) and not found.affiliation and (
+        not found.role or found.name.split()[-1].casefold() in _ORG_NOUNS | _PLACE_NOUNS
+    ) and (
         found.name.split()[0].casefold() not in _GIVEN_NAMES and not _known_speaker(found.name, shapes, seen_names)
     ):
         return None  # a table's row in a report ('Nizhny Novgorod: 68 percent.', 'Far East: 54 percent.')
@@ -702,7 +710,7 @@ _SYMBOLS_FIRST = re.compile("^[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\u
 _FIGURE_ROW = re.compile(r"^\d[\d.,\s]*(?:%|percent|per cent)?(?:\s+\S+){0,3}$", re.I)
 """What follows a region's or a country's name in a table read out ('68 percent.', '1.2 million
 tonnes'): a number and a few words."""
-_ADDRESSED = re.compile(r"^(?P<head>\w+(?:\s+\w+)?)\s+(?P<to>(?:to|for)\s+\S.*)$", re.I)
+_ADDRESSED = re.compile(r"^(?P<head>\w+(?:\s+\w+)?)\s+(?P<to>(?:to|for|via|on)\s+\S.*)$", re.I)
 _ASKING = frozenset("question questions remark comment reply answer interjection".split())
 """Generic labels that may say whom they are addressed to ('Question to Vladimir Putin'); an office
 is no question ('Minister for Civil Defence … Vladimir Puchkov', 'Press Secretary to the President')."""
@@ -786,6 +794,10 @@ def _glued_label(text: str, shapes: Shapes, seen_names: frozenset[str]) -> Optio
         return None
     if found.name.casefold() in shapes.generic_labels or _known_speaker(found.name, shapes, seen_names):
         return found
+    if found.role and not found.affiliation and len(found.name.split()) >= 2 and (
+        found.role.split()[0].casefold() in _ROLE_WORDS and _plausible_role(found.role)
+    ):
+        return found  # a first appearance under its office: 'Governor of Tula Region Alexei Dyumin:Mr President'
     return None
 
 
@@ -852,6 +864,12 @@ def _joint_label(
                 continue
         if left.role and not left_known and right.role:
             continue
+        if left.role and not left_known and len(right.name.split()) > 2 and (
+            right.name.casefold() not in shapes.known_names | seen_names
+            and tuple(right.name.casefold().split()) not in shapes.long_names
+        ):
+            continue  # an office of two things, the second before a name: '... of Emergency Children's
+            # Surgery and Trauma Leonid Roshal' (no 'Trauma Leonid Roshal' speaks with 'Children's Surgery')
         if not left.role and len(left.name.split()) < 2 and not left_known:
             continue
         if right.role:
@@ -1241,6 +1259,16 @@ _ROLE_WORDS = _TITLE_WORDS | frozenset(
     worker engineer pilot cosmonaut farmer veteran founder owner manager partner expert rector dean
     judge prosecutor priest bishop mufti rabbi imam chairperson leader delegate archpriest archbishop metropolitan
     nurse driver operator milkmaid miner nun abbot""".split()
+) | frozenset(
+    # occupations that stand before a name or a comma on award ceremonies and visits ('Pianist
+    # Denis Matsuev:', 'Singer, People's Artist of Russia Lev Leshchenko:', 'Cadet Anna Sergeyeva:')
+    """singer composer writer poet novelist playwright screenwriter physicist chemist biologist
+    mathematician scientist researcher surgeon physician paramedic pianist violinist cellist musician
+    conductor actor actress dancer ballerina choreographer painter artist sculptor architect designer
+    economist historian athlete champion coach skater wrestler boxer gymnast footballer mechanic
+    machinist welder steelworker fitter locksmith builder baker chef shepherd fisherman cadet
+    schoolgirl schoolboy co-presenter co-host blogger entrepreneur businessman businesswoman
+    volunteer activist""".split()
 )
 """Words that name a role or an occupation: never the first word of a name mended from labels."""
 

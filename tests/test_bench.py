@@ -110,3 +110,15 @@ def test_build_line_parser():
     )
     assert (n, engine) == (39, "lunr")
     assert stages == {"read": 0.02, "parse+enrich": 0.11, "combine": 0.0, "mkdocs": 2.47}
+
+
+def test_stage_times_count_every_page_the_generator_makes():
+    """The developer tool ``python -m generator.bench --stages`` times the stages as ``build`` runs
+    them: it sees every page ``generate`` makes, and names each stage."""
+    from generator import build
+    from generator.bench import stage_times
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    row = stage_times(seeds, rounds=1)[0]
+    assert row["pages"] == len(build.generate(seeds).pages)
+    assert {"read", "parse+enrich", "render", "figures", "downloads"} <= set(row)

@@ -2523,3 +2523,40 @@ def test_a_follow_us_line_is_an_editorial_note(shapes):
 def test_shapes_the_new_rules_leave_alone(shapes, text, sizes, headings):
     t, _ = parse(doc(text), shapes)
     assert ([(x.name, len(x.paragraphs)) for x in t.turns()], [h.text for h in t.headings()]) == (sizes, headings)
+
+
+# ---- review 12: long events
+
+@pytest.mark.parametrize("line,name,role", [
+    ("Singer, People's Artist of Russia Lev Leshchenko: Thank you.", "Lev Leshchenko", "Singer, People's Artist of Russia"),
+    ("Welder, Hero of Labour Ivan Petrov: Thank you.", "Ivan Petrov", "Welder, Hero of Labour"),
+    ("President of the Research Institute of Emergency Children's Surgery and Trauma Leonid Roshal: Yes.",
+     "Leonid Roshal", "President of the Research Institute of Emergency Children's Surgery and Trauma"),
+    ("Pianist Denis Matsuev: Thank you.", "Denis Matsuev", "Pianist"),
+    ("Cadet Anna Sergeyeva: Thank you.", "Anna Sergeyeva", "Cadet"),
+])
+def test_awardees_and_long_offices(shapes, line, name, role):
+    assert label_parts(shapes, line, "name", "role") == (name, role)
+
+
+@pytest.mark.parametrize("line", [
+    "Moscow and Moscow Region: 310 billion.", "North Caucasus Federal District: 54 percent.",
+])
+def test_figures_by_region_name_no_speaker(shapes, line):
+    assert parse_label(line, shapes) is None
+
+
+def test_an_office_and_name_glued_to_the_speech(shapes):
+    text = (f"{KREMLIN}Meeting\n\nMay 5, 2019\n\nVladimir Putin: Mr Dyumin, please.\n\n"
+            "Governor of Tula Region Alexei Dyumin:Mr President, the region is growing.\n\nVladimir Putin: Good.")
+    assert turn_sizes(shapes, text) == [("Vladimir Putin", 1), ("Alexei Dyumin", 1), ("Vladimir Putin", 1)]
+
+
+@pytest.mark.parametrize("line,name,aff", [
+    ("Call from Omsk: Mr President, hello!", "Call", "Omsk"),
+    ("Video call from Donetsk: Hello.", "Video call", "Donetsk"),
+    ("Question via the Internet: Why?", "Question", "via the Internet"),
+    ("Question on the website: Why?", "Question", "on the website"),
+])
+def test_direct_line_calls_and_questions_by_channel(shapes, line, name, aff):
+    assert label_parts(shapes, line, "name", "affiliation") == (name, aff)
