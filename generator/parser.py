@@ -8,6 +8,7 @@ or paragraph text. Unknown shapes fall back to narration.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Optional
@@ -86,6 +87,8 @@ _DATE_PATTERNS = [
 ]
 
 
+_LEAD_TIME = re.compile(r"^\d{1,2}[:.]\d{2}(?:,\s*|\s+[-–—|]\s+)(?=\D)")
+"""A time written before the date ('14:00, July 21, 2020, Moscow')."""
 _DATE_MARKER = re.compile(r"^date:?\s+(?=\d)", re.I)
 """The word a site writes before the date ('date 2025-04-25')."""
 
@@ -161,6 +164,10 @@ def parse_date_line(text: str) -> Optional[DateLine]:
     ranged = _date_range(stripped)
     if ranged is not None:
         return ranged
+    lead_time = _LEAD_TIME.match(stripped)
+    if lead_time:  # '14:00, July 21, 2020, Moscow': the time before the date
+        found = parse_date_line(stripped[lead_time.end():])
+        return None if found is None else replace(found, raw=stripped, written=stripped[:lead_time.end()] + found.written)
     for pattern in _DATE_PATTERNS:
         m = pattern.match(stripped)
         if not m:
@@ -1329,7 +1336,7 @@ def _plausible_role(role: str, allow_lower: bool = False) -> bool:
 _NOT_ROLE_START = frozenset(
     """dear regarding concerning excerpts excerpt beginning continuation end transcript among afterwards
     later meanwhile there here speech greetings greeting message statement interview article report
-    meeting conversation talks telephone phone joint visit trip""".split()
+    meeting conversation talks telephone phone joint visit trip on about""".split()
 )
 """First words of a greeting, a topic or a heading, never of a role: 'Dear Compatriots:',
 'Excerpts from the transcript of the meeting with Governor Igor Rudenya:'."""
@@ -1423,7 +1430,8 @@ _COPYRIGHT = re.compile(
 page's end."""
 
 _LINKS_HEAD = re.compile(
-    r"^(?:Also read|Read also|See also|Read more|More on the topic|Related news|Related articles|Читайте также)\s*:?$",
+    r"^(?:Also read|Read also|See also|Read more|More on the topic|Related news|Related articles|Читайте также"
+    r"|Topics|Persons|Geography|Tags|Publication date|Publication status)\s*:?$",
     re.I,
 )
 """A site's heading over a list of links: 'Also read', 'Read also:'. The headlines listed under
@@ -1789,9 +1797,13 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         ):
             breadcrumb = lines[content_idx[k]]
             k += 1
-    section_name = breadcrumb is None and k + 1 < len(content_idx) and lines[content_idx[k]].text.strip().casefold() in (
-        _SITE_SECTIONS) and (parse_date_line(lines[content_idx[k + 1]].text) is not None
-                             or _dated_title(lines, content_idx, k + 1, shapes) is not None)
+    section_name = breadcrumb is None and k + 1 < len(content_idx) and (
+        lines[content_idx[k]].text.strip().casefold() in _SITE_SECTIONS
+        and (parse_date_line(lines[content_idx[k + 1]].text) is not None
+             or _dated_title(lines, content_idx, k + 1, shapes) is not None)
+        or _section_word(lines[content_idx[k]].text, shapes)  # 'Condolences', 'Executive orders'
+        and not lines[content_idx[k + 1]].text.strip().endswith(TERMINAL)
+        and _dated_title(lines, content_idx, k + 1, shapes) is not None)
     if section_name:  # president.gov.by's 'Events' over the date or the dated headline: the page's breadcrumb
         breadcrumb = lines[content_idx[k]]
         k += 1
@@ -1893,7 +1905,12 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
     builder.kremlin = "kremlin.ru" in source  # the Kremlin's pages have no pull-quote headlines
     links = False  # inside a site's list of links ('Also read' and the headlines under it): editorial
     # after narration ending in ':' ('The following documents were signed:'): its items
-    intro = bool(summary) and summary[-1].text.rstrip().endswith(":")
+    tail = len(summary)
+    while tail > 0 and not summary[tail - 1].text.rstrip().endswith(TERMINAL):
+        tail -= 1  # (a long item of the list, taken into the summary)
+    intro = tail > 0 and _introduces_list(summary[tail - 1].text)
+    # an interview that labels only its questions ('Question: …?', the answer unlabelled under it)
+    questions_only = functools.cache(lambda: _questions_only(paras, shapes))
     for idx, p in enumerate(paras):
         nxt = paras[idx + 1] if idx + 1 < len(paras) else None
         text = p.text
@@ -1959,6 +1976,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             # (a line naming a part of the event with a label under it ends the list: a heading)
             builder.blocks.append(Paragraph(text, p.line, "narration"))  # a list's item, not a heading
             continue
+        listing_on = intro and builder.turn is None and not heading_shaped(text) and not text.rstrip().endswith(TERMINAL)
         intro = False
         if _is_heading(p, builder, nxt, shapes):
             builder.close_section()
@@ -1971,7 +1989,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             if not turn.quoted and turn.paragraphs and (
                 _reports_on_speaker(text, builder.speakers) or _EVENT_GOES_ON.match(text)
                 or turn.label.name.casefold() in _ASKERS and turn.paragraphs[-1].text.rstrip().endswith("?")
-                and _reports_answer(text)
+                and (_reports_answer(text) or not text.rstrip().endswith("?") and questions_only())
             ):
                 # 'Vladimir Putin toured the assembly shop.' between turns, and after a journalist's
                 # question an article's report of the answer: narration
@@ -1999,7 +2017,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             continue
         builder.carried = None
         builder.blocks.append(Paragraph(text, p.line, "narration"))
-        intro = text.rstrip().endswith(":")
+        intro = _introduces_list(text) or listing_on  # (a long item goes on the list)
     builder.close_section()
     builder.sections = _mend_names(builder.sections, shapes)
     problems.extend(builder.problems)
@@ -2184,6 +2202,24 @@ _SITE_SECTIONS = frozenset(
 (president.gov.by's 'Events')."""
 
 
+def _section_word(text: str, shapes: Shapes) -> bool:
+    """A site's rubric alone on its line ('Condolences', 'Executive orders'): one or two words, the
+    first capitalised, no punctuation, no label and no date."""
+    words = text.split()
+    return (0 < len(words) <= 2 and words[0][:1].isupper() and all(w.isalpha() for w in words)
+            and parse_label(text, shapes) is None and parse_date_line(text) is None)
+
+
+_FOLLOWING = re.compile(r"\b(?:the\s+following|as\s+follows)\b[^.!?]*\.$", re.I)
+
+
+def _introduces_list(text: str) -> bool:
+    """A sentence over a list: it ends in ':' or names 'the following …' ('The following documents
+    were signed in the presence of the two leaders.')."""
+    stripped = text.rstrip()
+    return stripped.endswith(":") or _FOLLOWING.search(stripped) is not None
+
+
 def _title_under_date(
     lines: list[SourceLine], content_idx: list[int], j: int, shapes: Shapes, after_section: bool = False
 ) -> bool:
@@ -2260,6 +2296,13 @@ _ATTRIBUTED = re.compile(
     rf"[”\"»],?\s+(?:{_REPORTER}|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})\s+(?:{_SAID}|added|stressed|noted)\.$")
 
 
+def _questions_only(paras: list, shapes: Shapes) -> bool:
+    """Whether every label of the text is a question's ('Question:'), as in an interview printed with
+    the answers unlabelled."""
+    labels = [lb for lb in (parse_label(q.text, shapes) for q in paras) if lb is not None]
+    return bool(labels) and all(lb.name.casefold() in _ASKERS for lb in labels)
+
+
 def _reports_answer(text: str) -> bool:
     """After a journalist's question in an article, a paragraph reporting the answer, not asking:
     'The head of state stressed that Belarus was not going to fight with anyone.', or a quotation
@@ -2299,6 +2342,13 @@ def _is_headline(label: Label, p: _Para, builder: _Builder, nxt: Optional[_Para]
     """'S. Lavrov: We see the hostile attitude of the West' standing alone in an article is a headline,
     and so is one ending like a sentence ('Lukashenko: We will not allow anyone to destabilize the
     situation!') when the paragraph below it reports about the speaker ('The head of state noted ...')."""
+    if builder.kremlin and label.rest and p.standalone and builder.turn is None and not builder.speakers and not (
+        label.role or label.affiliation or len(label.name.split()) < 2 or label.rest.rstrip().endswith(TERMINAL)
+        or label.name.split()[0].casefold() in _GIVEN_NAMES
+        or _known_speaker(label.name, builder.shapes, frozenset(builder.names))
+        or nxt is not None and parse_label(nxt.text, shapes, frozenset(builder.names)) is not None
+    ):
+        return True  # an essay's 'Munich Agreement: The Road to War' on a Kremlin page, before anyone spoke
     if not label.rest or len(label.rest.split()) < 3:
         return False
     if greets(label.rest) or builder.kremlin:

@@ -2560,3 +2560,55 @@ def test_an_office_and_name_glued_to_the_speech(shapes):
 ])
 def test_direct_line_calls_and_questions_by_channel(shapes, line, name, aff):
     assert label_parts(shapes, line, "name", "affiliation") == (name, aff)
+
+
+# ---- review 13: pages that are no dialogue
+
+def test_a_topic_lead_in_is_no_speaker(shapes):
+    assert parse_label("On Ukraine: “We have always said that this war must end.”", shapes) is None
+
+
+def test_an_essays_headings_with_a_colon_on_a_kremlin_page(shapes):
+    text = (f"{KREMLIN}Article by Vladimir Putin\n\nJune 19, 2020\n\nSeventy-five years have passed.\n\n"
+            "Munich Agreement: The Road to War\n\nI would like to remind readers of it.\n\n"
+            "Nuremberg Trials: A Lesson for All\n\nOur common duty is to preserve the truth.")
+    t, _ = parse(doc(text), shapes)
+    assert t.turns() == [] and [h.text for h in t.headings()] == [
+        "Munich Agreement: The Road to War", "Nuremberg Trials: A Lesson for All"]
+
+
+def test_an_interview_labelling_only_its_questions(shapes):
+    text = ("Interview to the Chinese media\n\n3 March 2023\n\nQuestion: Mr President, how are the relations?\n\n"
+            "I believe our relations are at the highest level.\n\nQuestion: What do you expect?\n\n"
+            "We expect to sign about 20 documents.")
+    t, _ = parse(doc(text), shapes)
+    assert turn_sizes(shapes, text) == [("Question", 1), ("Question", 1)]
+    assert outside_turns(t) == ["I believe our relations are at the highest level.", "We expect to sign about 20 documents."]
+
+
+@pytest.mark.parametrize("rubric", ["Condolences", "Executive orders"])
+def test_a_rubric_over_the_dated_headline_is_the_breadcrumb(shapes, rubric):
+    title = "Lukashenko expresses condolences over the earthquake in Turkey"
+    t, _ = parse(doc(f"{SITE}{rubric}\n\n{title}\n\n6 February 2023\n\nAleksandr Lukashenko has expressed condolences."),
+                 shapes)
+    assert (t.title.value, t.date.value) == (title, "2023-02-06")
+
+
+def test_a_time_before_the_date(shapes):
+    t, _ = parse(doc("Telephone conversation\n\n14:00, July 21, 2020, Moscow\n\nVladimir Putin had a conversation."), shapes)
+    assert (t.date.value, t.date.written, t.place.value) == ("2020-07-21", "14:00, July 21, 2020", "Moscow")
+
+
+def test_a_list_under_the_following_sentence(shapes):
+    text = (f"{KREMLIN}Documents signed\n\nMarch 21, 2023\n\nThe following documents were signed in the presence of "
+            "Vladimir Putin and Xi Jinping.\n\nJoint Statement on deepening comprehensive partnership\n\n"
+            "Agreement on the establishment of a joint working group")
+    t, _ = parse(doc(text), shapes)
+    assert t.headings() == [] and len(outside_turns(t)) == 2
+
+
+def test_a_pages_metadata_block_is_editorial(shapes):
+    text = ("Telephone conversation\n\nJuly 21, 2020\n\nVladimir Putin had a telephone conversation.\n\n"
+            "Topics\n\nForeign policy\n\nPersons\n\nMacron Emmanuel")
+    t, _ = parse(doc(text), shapes)
+    assert t.headings() == [] and [b.kind for s in t.sections for b in s.blocks][-4:] == ["editorial"] * 4
