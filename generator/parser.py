@@ -586,7 +586,7 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
     addressed = _ADDRESSED.match(label)
     if addressed and addressed.group("head").casefold() in _ASKING and (
         addressed.group("to").split()[1][:1].isupper() or _TO_LEADERS.match(addressed.group("to"))
-        or addressed.group("to").split()[0].casefold() in ("via", "on")  # 'Question via the Internet'
+        or addressed.group("to").split()[0].casefold() == "via" or _ON_A_CHANNEL.match(addressed.group("to"))
     ):
         # 'Question to Vladimir Putin', 'Question for Xi Jinping': the journalist's, to them
         return None if lower_rest else Label(label, addressed.group("head"), "", addressed.group("to"), rest)
@@ -631,10 +631,11 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
         if numbered:  # 'Question 12 (Rossiya TV):'
             return None if lower_rest else Label(label, numbered, "", affiliation, rest)
     joint = _joint_label(label, core, affiliation, rest, shapes, seen_names)
-    if joint is not None and _FIGURE_ROW.match(rest) and not any(
-        side.split()[0].casefold() in _GIVEN_NAMES or _known_speaker(side, shapes, seen_names)
-        for side in JOINT.split(joint.name) if side
-    ):
+    sides = [side for side in JOINT.split(joint.name) if side] if joint is not None else []
+    if joint is not None and _FIGURE_ROW.match(rest) and any(
+        side.split()[-1].casefold() in _PLACE_NOUNS | _ORG_NOUNS for side in sides
+    ) and not any(side.split()[0].casefold() in _GIVEN_NAMES or _known_speaker(side, shapes, seen_names)
+                  for side in sides):
         return None  # a table's row of two places ('Moscow and Moscow Region: 310 billion.')
     if joint is not None:
         return None if lower_rest else joint
@@ -683,7 +684,7 @@ def _office_alone(label: str) -> bool:
     if not m or len(label.split()) > 10 or label.split()[0] in ("The", "A", "An"):
         return False
     words = m.group("office").replace("-", " ").split()
-    return words[-1].casefold() in _ROLE_WORDS and all(w[0].isupper() for w in m.group("body").split()
+    return words[-1].casefold() in _NOT_SURNAMES and all(w[0].isupper() for w in m.group("body").split()
                                                         if w.casefold() not in ("of", "and", "the", "for", "on"))
 
 
@@ -705,6 +706,9 @@ _TO_LEADERS = re.compile(
     r"(?:presidents?|leaders?|heads?\s+of\s+state|prime\s+ministers?)\b", re.I)
 """'to both presidents', 'to the Russian President': a question's address to leaders in lower case
 ('Question to the Minister of Finance: Why …?' inside a speech is the speaker's words)."""
+_ON_A_CHANNEL = re.compile(
+    r"on\s+(?:the\s+)?(?:website|internet|phone|telephone|hotline|social\s+networks?|telegram|vk|air)\b", re.I)
+"""'Question on the website': a question that came that way ('Question on the agenda' is speech)."""
 _QUOTING_WRITER = re.compile(r"^(?:As|Like|In the words of)\s")
 """'As Nikolai Berdyaev said:' inside a speaker's turn: they quote, and go on speaking."""
 _NAMES_A_PART = re.compile(r"\b(?:meeting|talks|news conference|press conference|conversation|ceremony|visit)\b", re.I)
@@ -859,7 +863,7 @@ def _joint_label(
             continue
         if any(_holds_a_person(x, text, known) for x, text in ((left, left_text), (right, right_text))):
             continue  # a side holds two people: 'Ivan Petrov, Anna Smirnova and ...' is a group
-        if left.name.split()[-1].rstrip(".,").casefold() in _ROLE_WORDS:
+        if left.name.split()[-1].rstrip(".,").casefold() in _NOT_SURNAMES:
             continue  # a role of two parts: 'Sberbank CEO and Chairman of the Executive Board Herman Gref'
         if left.role and left.role.split()[-1].casefold() in _OFFICE_OF:
             continue  # what an office is of: 'Minister of Natural Resources and Environment Dmitry Kobylkin'
@@ -869,11 +873,16 @@ def _joint_label(
             right_known = right.name.split()[-1].rstrip(".").casefold() in known
             if left.role or right.role or len(left.name.split()) < 2 or not right_known:
                 continue
-        if left.role and not left_known and right.role:
+        if left.role and not left_known and right.role and not (
+            left.role.casefold() in _ROLE_WORDS and right.role.casefold() in _ROLE_WORDS
+        ):  # (but 'Engineer Ivan Petrov and Welder Anna Petrova' are two)
             continue
         if left.role and not left_known and len(right.name.split()) > 2 and (
             right.name.casefold() not in shapes.known_names | seen_names
             and tuple(right.name.casefold().split()) not in shapes.long_names
+            and left.name.split()[0].casefold() not in _GIVEN_NAMES
+            and not _PATRONYMIC.search(right.name.split()[-2])
+            and not any(w.lower() in NAME_PARTICLES or _INITIAL.match(w) for w in right.name.split())
         ):
             continue  # an office of two things, the second before a name: '... of Emergency Children's
             # Surgery and Trauma Leonid Roshal' (no 'Trauma Leonid Roshal' speaks with 'Children's Surgery')
@@ -912,7 +921,7 @@ def _group_label(core: str, rest: str, shapes: Shapes, seen_names: frozenset[str
     first = _personal_label(first_text, first_text, "", rest, shapes, seen_names)
     if first is None or first.affiliation or "," in first_text:
         return None
-    if first.name.split()[-1].rstrip(".,").casefold() in _ROLE_WORDS:
+    if first.name.split()[-1].rstrip(".,").casefold() in _NOT_SURNAMES:
         return None  # 'First Deputy Prime Minister, Minister of Finance ...' is one person's role
     if first.role and first.role.split()[0].rstrip(".,").casefold() not in _ROLE_WORDS | {"the"}:
         return None  # a role before the first name only as a title: 'President of Russia Vladimir Putin, ...'
@@ -958,7 +967,7 @@ def _caller_from_place(core: str, note: str, rest: str, shapes: Shapes) -> bool:
         return False
     key = core.casefold()
     if (
-        key in _SENTENCE_WORDS or key in _DISCOURSE or key in _ROLE_WORDS or key in _NOT_ROLE_START
+        key in _SENTENCE_WORDS or key in _DISCOURSE or key in _NOT_SURNAMES or key in _NOT_ROLE_START
         or key in _NUMBER_WORDS or key in shapes.generic_labels or key in MONTHS or key in _WEEKDAYS
         or key in _NOT_A_PLACE or key.endswith(_ABSTRACT_ENDINGS)
     ):
@@ -1108,6 +1117,11 @@ def _personal_label(
         whole = _name_span(tokens) == len(tokens) or _registry_span(tokens, shapes) == len(tokens) or (
             len(tokens) == 3 and _name_span(tokens) == 2 and _given_name(tokens[0], shapes)
         )  # 'Min Aung Hlaing, Chairman of ...', 'Recep Tayyip Erdogan, President of Turkey'
+        if len(tokens) == 3 and _name_span(tokens) == 2 and tokens[0].casefold() in _ROLE_WORDS and (
+            _plausible_role(right, allow_lower=True)
+            and not any(t.casefold() in _ROLE_WORDS | _ORG_NOUNS or t.isupper() for t in tokens[1:])
+        ):  # 'Singer Lev Leshchenko, People's Artist of Russia', 'Cadet Anna Sergeyeva, 16'
+            return Label(label, " ".join(tokens[1:]), f"{tokens[0]}, {right}", affiliation, rest)
         if whole and _plausible_role(right, allow_lower=True) and (
             2 <= len(tokens) <= 5 or (len(tokens) == 1 and _caller_by_first_name(left, right))
         ):
@@ -1259,14 +1273,7 @@ _TITLE_WORDS = frozenset(
 _ONE_NAME_TITLES = frozenset("patriarch catholicos-patriarch metropolitan archbishop pope king queen emir sultan".split())
 """Titles of people known by one name: 'Patriarch of Moscow and All Russia Kirill:', 'King of Bahrain
 Hamad:' speak under that name, where 'Minister of Finance Siluanov:' needs a known surname."""
-_ROLE_WORDS = _TITLE_WORDS | frozenset(
-    """speaker ceo head director chief spokesman spokeswoman spokesperson adviser advisor aide commissioner
-    editor correspondent journalist reporter host moderator presenter member representative envoy
-    officer commander colonel major captain lieutenant sergeant soldier hero doctor teacher student
-    worker engineer pilot cosmonaut farmer veteran founder owner manager partner expert rector dean
-    judge prosecutor priest bishop mufti rabbi imam chairperson leader delegate archpriest archbishop metropolitan
-    nurse driver operator milkmaid miner nun abbot""".split()
-) | frozenset(
+_OCCUPATIONS = frozenset(
     # occupations that stand before a name or a comma on award ceremonies and visits ('Pianist
     # Denis Matsuev:', 'Singer, People's Artist of Russia Lev Leshchenko:', 'Cadet Anna Sergeyeva:')
     """singer composer writer poet novelist playwright screenwriter physicist chemist biologist
@@ -1277,7 +1284,19 @@ _ROLE_WORDS = _TITLE_WORDS | frozenset(
     schoolgirl schoolboy co-presenter co-host blogger entrepreneur businessman businesswoman
     volunteer activist""".split()
 )
+"""Occupations written before a name on award ceremonies and visits ('Pianist Denis Matsuev:'); as
+surnames ('James Baker', 'BAKER:') they still name people."""
+_ROLE_WORDS = _TITLE_WORDS | frozenset(
+    """speaker ceo head director chief spokesman spokeswoman spokesperson adviser advisor aide commissioner
+    editor correspondent journalist reporter host moderator presenter member representative envoy
+    officer commander colonel major captain lieutenant sergeant soldier hero doctor teacher student
+    worker engineer pilot cosmonaut farmer veteran founder owner manager partner expert rector dean
+    judge prosecutor priest bishop mufti rabbi imam chairperson leader delegate archpriest archbishop metropolitan
+    nurse driver operator milkmaid miner nun abbot""".split()
+) | _OCCUPATIONS
 """Words that name a role or an occupation: never the first word of a name mended from labels."""
+_NOT_SURNAMES = _ROLE_WORDS - _OCCUPATIONS
+"""Role words that are no one's surname ('BAKER:' and 'James Baker' name a person)."""
 
 _QUOTING = frozenset(
     "in according as from after before during with by to for about quoting citing per on at under like unlike "
@@ -2183,7 +2202,7 @@ def _caps_surname(text: str, builder: _Builder, shapes: Shapes) -> Optional[Labe
         return None
     key = m.group("name").casefold()
     if (key in _NOT_A_SURNAME or key in _SENTENCE_WORDS or key in _CLAUSE_WORDS or key in MONTHS
-            or key in shapes.generic_labels or key in _ROLE_WORDS or key in shapes.outlet_words):
+            or key in shapes.generic_labels or key in _NOT_SURNAMES or key in shapes.outlet_words):
         return None
     return Label(m.group("name"), m.group("name"), "", "", m.group("rest"))
 

@@ -2612,3 +2612,121 @@ def test_a_pages_metadata_block_is_editorial(shapes):
             "Topics\n\nForeign policy\n\nPersons\n\nMacron Emmanuel")
     t, _ = parse(doc(text), shapes)
     assert t.headings() == [] and [b.kind for s in t.sections for b in s.blocks][-4:] == ["editorial"] * 4
+
+
+# ---- review 14: what the occupation and office rules must leave alone
+
+@pytest.mark.parametrize("text,sizes", [
+    ('Official website of the President of Russia\n'
+     '\n'
+     'Presentation of state decorations\n'
+     '\n'
+     'November 4, 2021, The Kremlin, Moscow\n'
+     '\n'
+     'Vladimir Putin presented state decorations.\n'
+     '\n'
+     'Vladimir Putin: Friends, I congratulate you all.\n'
+     '\n'
+     "Singer Lev Leshchenko, People's Artist of Russia: Mr President, thank you for this high award.\n"
+     '\n'
+     'I have been singing for sixty years.\n'
+     '\n'
+     'Vladimir Putin: Thank you.',
+     [('Vladimir Putin', 1), ('Lev Leshchenko', 2), ('Vladimir Putin', 1)]),
+    ('Official website of the President of Russia\n'
+     '\n'
+     'Meeting with former US Secretary of State\n'
+     '\n'
+     'May 5, 2005, The Kremlin, Moscow\n'
+     '\n'
+     'Vladimir Putin met with James Baker and Eduard Shevardnadze.\n'
+     '\n'
+     'Vladimir Putin: Good afternoon, I am glad to see you.\n'
+     '\n'
+     'James Baker and Eduard Shevardnadze: Thank you, Mr President.\n'
+     '\n'
+     'Vladimir Putin: Please.',
+     [('Vladimir Putin', 1), ('James Baker and Eduard Shevardnadze', 1), ('Vladimir Putin', 1)]),
+    ('Official website of the President of Russia\n'
+     '\n'
+     'Meeting with cultural figures\n'
+     '\n'
+     'May 5, 2022, The Kremlin, Moscow\n'
+     '\n'
+     'Vladimir Putin: Good afternoon.\n'
+     '\n'
+     'Minister of Culture Olga Lyubimova and Valery Abisalovich Gergiev: Good afternoon, Mr President.\n'
+     '\n'
+     'Vladimir Putin: Please.',
+     [('Vladimir Putin', 1), ('Olga Lyubimova and Valery Abisalovich Gergiev', 1), ('Vladimir Putin', 1)]),
+    ('Official website of the President of Russia\n'
+     '\n'
+     'Meeting with schoolchildren\n'
+     '\n'
+     'September 1, 2020, Kaliningrad\n'
+     '\n'
+     'Vladimir Putin: When did the war end?\n'
+     '\n'
+     'Timofei Ivanov and Arseny Petrov: 1945.\n'
+     '\n'
+     'Vladimir Putin: Correct.',
+     [('Vladimir Putin', 1), ('Timofei Ivanov and Arseny Petrov', 1), ('Vladimir Putin', 1)]),
+    ('Official website of the President of Russia\n'
+     '\n'
+     'Meeting with workers\n'
+     '\n'
+     'May 5, 2019, Tula\n'
+     '\n'
+     'Vladimir Putin: Good afternoon.\n'
+     '\n'
+     'Engineer Ivan Petrov and Welder Anna Petrova: Good afternoon, Mr President.\n'
+     '\n'
+     'Vladimir Putin: Please.',
+     [('Vladimir Putin', 1), ('Ivan Petrov and Anna Petrova', 1), ('Vladimir Putin', 1)]),
+    ('Official website of the President of Russia\n'
+     '\n'
+     'Press conference\n'
+     '\n'
+     'June 20, 2001, The Kremlin, Moscow\n'
+     '\n'
+     'VLADIMIR PUTIN: Good afternoon. Please, your questions.\n'
+     '\n'
+     'QUESTION: Mr President, about NATO.\n'
+     '\n'
+     'VLADIMIR PUTIN: Go ahead, Mr Baker.\n'
+     '\n'
+     'BAKER: Mr President, will Russia join?\n'
+     '\n'
+     'VLADIMIR PUTIN: No.',
+     [('VLADIMIR PUTIN', 1), ('QUESTION', 1), ('VLADIMIR PUTIN', 1), ('BAKER', 1), ('VLADIMIR PUTIN', 1)]),
+    ('Official website of the President of Russia\n'
+     '\n'
+     'Meeting on housing\n'
+     '\n'
+     'May 5, 2021, Novo-Ogaryovo\n'
+     '\n'
+     'Vladimir Putin: Colleagues, let us begin.\n'
+     '\n'
+     'Question on the agenda: How do we extend the mortgage programme? I ask the Government to report.\n'
+     '\n'
+     'Mr Khusnullin, please.\n'
+     '\n'
+     'Deputy Prime Minister Marat Khusnullin: Thank you.',
+     [('Vladimir Putin', 3), ('Marat Khusnullin', 1)]),
+    ('Official website of the President of Russia\n'
+     '\n'
+     'Meeting with young scientists\n'
+     '\n'
+     'February 8, 2022, Moscow\n'
+     '\n'
+     'Vladimir Putin: Friends, we have many prizes.\n'
+     '\n'
+     'Scientist of the Year: This title went to a young physicist from Tomsk.\n'
+     '\n'
+     'We will continue this.\n'
+     '\n'
+     'Anna Petrova: Thank you.',
+     [('Vladimir Putin', 3), ('Anna Petrova', 1)]),
+])
+def test_people_the_occupation_rules_leave_alone(shapes, text, sizes):
+    assert turn_sizes(shapes, text) == sizes
