@@ -158,13 +158,14 @@ def parse_date_line(text: str) -> Optional[DateLine]:
     """Recognise a line that is only a date, optionally followed by a time and ', Place'. A range
     of days ('June 8–9, 2016', '30 June – 1 July 2022') is dated by its first day."""
     stripped = text.strip()
-    marker = _DATE_MARKER.match(stripped)
-    if marker:  # president.gov.by's 'date 2025-04-25'
-        stripped = stripped[marker.end():]
+    marker = _DATE_MARKER.match(stripped) if stripped[:1] in "dD" else None
+    if marker:  # president.gov.by's 'date 2025-04-25': the word stays in the date as written
+        found = parse_date_line(stripped[marker.end():])
+        return None if found is None else replace(found, raw=stripped, written=stripped[:marker.end()] + found.written)
     ranged = _date_range(stripped)
     if ranged is not None:
         return ranged
-    lead_time = _LEAD_TIME.match(stripped)
+    lead_time = _LEAD_TIME.match(stripped) if stripped[:1].isdigit() else None
     if lead_time:  # '14:00, July 21, 2020, Moscow': the time before the date
         found = parse_date_line(stripped[lead_time.end():])
         return None if found is None else replace(found, raw=stripped, written=stripped[:lead_time.end()] + found.written)
@@ -558,7 +559,7 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
     ``seen_names`` holds casefolded surnames of speakers earlier in the same transcript, which makes
     a bare surname ("Lavrov:") a label.
     """
-    marks = _SYMBOLS_FIRST.match(text)
+    marks = _SYMBOLS_FIRST.match(text) if text[:1] >= "\u2600" else None
     if marks:  # '📌 Journalist:', '❗️Question:' as a post copied from Telegram has them: the label keeps them
         found = parse_label(text[marks.end():], shapes, seen_names)
         return None if found is None else Label(marks.group() + found.label, found.name, found.role, found.affiliation,

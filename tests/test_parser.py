@@ -2730,3 +2730,8 @@ def test_a_pages_metadata_block_is_editorial(shapes):
 ])
 def test_people_the_occupation_rules_leave_alone(shapes, text, sizes):
     assert turn_sizes(shapes, text) == sizes
+
+
+def test_the_date_markers_word_stays_in_the_date_as_written(shapes):
+    t, _ = parse(doc("Report\n\ndate 2025-04-25\n\nAleksandr Lukashenko heard a report."), shapes)
+    assert (t.date.value, t.date.written) == ("2025-04-25", "date 2025-04-25")
