@@ -632,20 +632,16 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
         if numbered:  # 'Question 12 (Rossiya TV):'
             return None if lower_rest else Label(label, numbered, "", affiliation, rest)
     joint = _joint_label(label, core, affiliation, rest, shapes, seen_names)
-    sides = [side for side in JOINT.split(joint.name) if side] if joint is not None else []
-    if joint is not None and _FIGURE_ROW.match(rest) and any(
-        side.split()[-1].casefold() in _PLACE_NOUNS | _ORG_NOUNS for side in sides
-    ) and not any(side.split()[0].casefold() in _GIVEN_NAMES or _known_speaker(side, shapes, seen_names)
-                  for side in sides):
-        return None  # a table's row of two places ('Moscow and Moscow Region: 310 billion.')
+    if joint is not None and _FIGURE_ROW.match(rest):
+        sides = [side for side in JOINT.split(joint.name) if side]
+        if any(map(_ends_in_a_body, sides)) and not any(_names_a_person(x, shapes, seen_names) for x in sides):
+            return None  # a table's row of two places ('Moscow and Moscow Region: 310 billion.')
     if joint is not None:
         return None if lower_rest else joint
     found = _personal_label(label, core, affiliation, rest, shapes, seen_names)
     if found is not None and _FIGURE_ROW.match(rest) and not found.affiliation and (
-        not found.role or found.name.split()[-1].casefold() in _ORG_NOUNS | _PLACE_NOUNS
-    ) and (
-        found.name.split()[0].casefold() not in _GIVEN_NAMES and not _known_speaker(found.name, shapes, seen_names)
-    ):
+        not found.role or _ends_in_a_body(found.name)
+    ) and not _names_a_person(found.name, shapes, seen_names):
         return None  # a table's row in a report ('Nizhny Novgorod: 68 percent.', 'Far East: 54 percent.')
     if found is not None and found.role and not found.affiliation and core.endswith(", " + found.role) and (
         _ACRONYM.match(found.role) and found.role.casefold() not in _ROLE_ACRONYMS or is_outlet(found.role + ".", shapes)
@@ -674,6 +670,16 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
         ):
             return None  # nor after a surname alone: 'Putin: a life in politics' is a headline
     return found
+
+
+def _names_a_person(name: str, shapes: Shapes, seen_names: frozenset[str]) -> bool:
+    """A label's name opening with a given name, or known (the registry, or earlier in the text)."""
+    return name.split()[0].casefold() in _GIVEN_NAMES or _known_speaker(name, shapes, seen_names)
+
+
+def _ends_in_a_body(name: str) -> bool:
+    """A name ending like a territory's or a body's ('Moscow Region', 'Ministry of Finance')."""
+    return name.split()[-1].casefold() in _PLACE_NOUNS | _ORG_NOUNS
 
 
 def _office_alone(label: str) -> bool:
@@ -1989,10 +1995,10 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
                                   or label.rest.rstrip().endswith(("?”", '?"', "?»"))))
                         and not builder.dialogue())  # ('Question: “…”' then the rest of the question)
             continue
-        if intro and builder.turn is None and heading_shaped(text) and not _PART_OF_EVENT.match(text) and (
-            parse_label(text, shapes, frozenset(builder.names)) is None
-        ) and not (nxt is not None and _NAMES_A_PART.search(text)
-                   and parse_label(nxt.text, shapes, frozenset(builder.names)) is not None):
+        if intro and builder.turn is None and heading_shaped(text) and not _PART_OF_EVENT.match(text) and not (
+            nxt is not None and _NAMES_A_PART.search(text)
+            and parse_label(nxt.text, shapes, frozenset(builder.names)) is not None
+        ):  # (no label: a label's line went on above)
             # (a line naming a part of the event with a label under it ends the list: a heading)
             builder.blocks.append(Paragraph(text, p.line, "narration"))  # a list's item, not a heading
             continue
