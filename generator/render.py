@@ -220,19 +220,19 @@ class Renderer:
         it, and what it returns comes instead (``parallel.fork_stream``)."""
         without_finish(self.cache, finish)
 
-        def whole_archive() -> Iterator[list[Page]]:
-            yield [self.home(), self.search_page(), self.tags_page()]
-            if self.cache is not None:
-                yield self.speaker_pages()
-            yield self.topic_pages()
-            yield self.chronology_pages()
-
         # Without a cache, the speaker pages (about a third of this work) go to a worker ahead of
         # the transcript pages, while this process makes the rest: the two sides meet in the
         # transcripts. The cache's keys are kept in this process, so with one it makes them all.
         first = [] if self.cache is not None else [self.speaker_pages]
         if first:
             self.turn_counts  # counted once, before the workers fork  # noqa: B018
+
+        def whole_archive() -> Iterator[list[Page]]:
+            yield [self.home(), self.search_page(), self.tags_page()]
+            if not first:
+                yield self.speaker_pages()
+            yield self.topic_pages()
+            yield self.chronology_pages()
 
         entries = list(self.archive.entries)
         keys: dict[str, Any] = {}
