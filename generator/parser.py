@@ -1129,6 +1129,10 @@ def _personal_label(
             and not any(t.casefold() in _ROLE_WORDS | _ORG_NOUNS or t.isupper() for t in tokens[1:])
         ):  # 'Singer Lev Leshchenko, People's Artist of Russia', 'Cadet Anna Sergeyeva, 16'
             return Label(label, " ".join(tokens[1:]), f"{tokens[0]}, {right}", affiliation, rest)
+        if whole and 2 <= len(tokens) <= 5 and _the_outlet(right, shapes) and not _place_or_heading(
+            tokens, shapes, seen_names
+        ):  # 'Max Seddon, The Financial Times:', 'Ivan Ivanov, the Rossiya TV channel:': the outlet is an affiliation
+            return Label(label, left, "", f"{right}; {affiliation}" if affiliation else right, rest)
         if whole and _plausible_role(right, allow_lower=True) and (
             2 <= len(tokens) <= 5 or (len(tokens) == 1 and _caller_by_first_name(left, right))
         ):
@@ -1194,8 +1198,14 @@ def _personal_label(
     if role_tokens and titles and all(t.rstrip(".").casefold() in _TITLE_WORDS for t in role_tokens):
         # 'Prime Minister Blair' is one name as written, like 'President Bush', not the role 'Prime'
         role_tokens, name_tokens = [], role_tokens + name_tokens
-    if len(role_tokens) == 1 and _given_name(role_tokens[0], shapes):
-        # a name of three words with no role: 'Lee Hsien Loong', 'Valéry Giscard d’Estaing'
+    if len(role_tokens) == 1 and _given_name(role_tokens[0], shapes) and not (
+        len(name_tokens) == 2 and name_tokens[0].casefold() in _GIVEN_NAMES
+        and role_tokens[0].casefold() not in _GIVEN_NAMES and not registry_span
+        and not _PATRONYMIC.search(name_tokens[1])  # ('Ivanov Ivan Ivanovich': a surname first)
+    ):
+        # a name of three words with no role: 'Lee Hsien Loong', 'Valéry Giscard d’Estaing'; but
+        # a word before a given name and a surname is an occupation or a rank that no list holds
+        # ('Private Ivan Petrov', 'Schoolteacher Anna Petrova'), as 'Ivan Petrov:' later names him
         role_tokens, name_tokens = [], role_tokens + name_tokens
     role = " ".join(role_tokens).rstrip(",")  # 'Governor of the Tula Region, Olga Petrova'
     if role and not _plausible_role(role):
@@ -1215,6 +1225,23 @@ def _personal_label(
     if not role and len(name_tokens) >= 2 and _place_or_heading(name_tokens, shapes, seen_names):
         return None  # 'Moscow Region: 12 cases.', 'Key Figures: ...' in a speech: no speaker
     return Label(label, " ".join(name_tokens), role, affiliation, rest)
+
+
+def _the_outlet(text: str, shapes: Shapes) -> bool:
+    """An outlet's name opening with 'The' or 'the' after a journalist's name and a comma ('The
+    Financial Times', 'The Economist', 'the Rossiya TV channel'): at most five words after the
+    article, capitalised or an outlet's word, naming no role, place or body ('the Governor of Tula
+    Region' is a role; 'The Kremlin' a place)."""
+    words = text.split()
+    if not 2 <= len(words) <= 6 or words[0] not in ("The", "the") or text.casefold() in shapes.places:
+        return False
+    for word in words[1:]:
+        key = word.strip("\"'“”«»").casefold()
+        if key in _ROLE_WORDS or key in _SENTENCE_WORDS or key in _PLACE_NOUNS or key in _ORG_NOUNS - shapes.outlet_words:
+            return False
+        if not (word[:1].isupper() or word[:1].isdigit() or key in shapes.outlet_words or key in _OUTLET_JOINS):
+            return False
+    return " ".join(words[1:]).casefold() not in shapes.places
 
 
 def _given_name(token: str, shapes: Shapes) -> bool:
@@ -1806,6 +1833,9 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             i = site_name
             continue
         break
+    for j in _media_counters(lines, i):
+        boilerplate.append(lines[j])
+        lines[j] = SourceLine(lines[j].number, "")
     content_idx = [j for j in range(i, len(lines)) if lines[j].text.strip()]
     title_line: Optional[SourceLine] = None
     date: Optional[DateLine] = None
@@ -1964,6 +1994,8 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             builder.open_turn(reported, p.line)  # 'Aleksandr Lukashenko noted:' above a quotation
             continue
         label = parse_label(text, shapes, frozenset(builder.names)) or _caps_surname(text, builder, shapes)
+        if label is not None and speaking and builder.kremlin and _quotes_a_writer(label, builder, shapes):
+            label = None
         if label is not None:
             if _is_headline(label, p, builder, nxt, shapes):
                 builder.close_section()
@@ -2149,6 +2181,19 @@ def _footer_date(lines: list[SourceLine], start: int, end: int, date: DateLine, 
 _CLOSING_QUOTE = {'"': '"', "“": "”", "«": "»", "„": "“", "'": "'", "‘": "’"}
 
 
+def _quotes_a_writer(label: Label, builder: "_Builder", shapes: Shapes) -> bool:
+    """In a Kremlin speech, 'Alexander Solzhenitsyn: "Preserving the people is …"': the speaker
+    quoting someone whom the transcript has not heard and does not know, by name alone, the whole
+    rest one quotation. The Kremlin's transcripts never quote a speaker's own words under a label."""
+    rest = label.rest.strip()
+    return (
+        not label.role and not label.affiliation and rest[:1] in QUOTES and _opens_quotation(rest)
+        and rest.rstrip(" .!?…").endswith(tuple(_CLOSING_QUOTE.values()))
+        and label.name.casefold() not in shapes.generic_labels
+        and not _known_speaker(label.name, shapes, frozenset(builder.names))
+    )
+
+
 def _opens_quotation(text: str) -> bool:
     """A paragraph that is a quoted statement: it opens with a quotation mark that closes only at
     its end, or not at all (a quotation running on into the next paragraph), as articles quote
@@ -2246,6 +2291,28 @@ def _introduces_list(text: str) -> bool:
     return stripped.endswith(":") or _FOLLOWING.search(stripped) is not None
 
 
+_MEDIA_COUNTER = re.compile(r"[-–•]\s*(?:\d{1,4}|(?:\d{1,2}:)?\d{1,2}:\d{2})")
+"""president.gov.by's photo count and video length under a page's title: '- 11', '- 50:49'."""
+
+
+def _media_counters(lines: list[SourceLine], start: int) -> list[int]:
+    """The media counters among the page's first lines: below its first line and above any line
+    that ends a sentence (the body), so that a list item '- 11' in the text stays text."""
+    found: list[int] = []
+    seen = 0
+    for j in range(start, len(lines)):
+        text = lines[j].text.strip()
+        if not text:
+            continue
+        if seen and _MEDIA_COUNTER.fullmatch(text):
+            found.append(j)
+            continue
+        seen += 1
+        if seen > 4 or text.endswith(TERMINAL):
+            break
+    return found
+
+
 def _title_under_date(
     lines: list[SourceLine], content_idx: list[int], j: int, shapes: Shapes, after_section: bool = False
 ) -> bool:
@@ -2296,7 +2363,14 @@ _REPORTED = (rf"(?:\w+\s+)?(?:{_SAID}|believes|demanded|instructed|ordered|warne
              r"|insisted|assured|reminded|explained|told|asked|announced|expressed|thanked|informed|reported|stated)\b")
 
 
-_REPORTED_LABEL = re.compile(rf"^(?P<who>[^:]{{3,120}}?)\s+(?:{_SAID}|remarked|stated|explained|continued)\s*:$")
+_REPORTED_LABEL = re.compile(
+    rf"^(?P<who>[^:]{{3,120}}?)\s+(?:also\s+|then\s+|further\s+)?(?:{_SAID}|remarked|stated|explained|continued"
+    r"|replied|answered|asked|reported|wrote|assured|warned|concluded|summed\s+up)(?:,?\s+in\s+particular,?)?\s*:$")
+_FRONTED_REPORT = re.compile(
+    r"^(?:(?:In|At|During|Speaking|Addressing|Commenting|Summing|Answering|Referring|Turning|Later|Then|Also)\b[^,:]{0,80}"
+    r"|Afterwards|In particular|In addition|Moreover),\s+(?=[A-ZА-ЯЁ])")
+"""A phrase fronted before the person who speaks in a reported label: 'In his message, Aleksandr
+Lukashenko noted:', 'Addressing the participants, Aleksandr Lukashenko said:'."""
 
 
 def _reported_label(text: str, following: str, shapes: Shapes, seen_names: frozenset[str]) -> Optional[Label]:
@@ -2306,7 +2380,11 @@ def _reported_label(text: str, following: str, shapes: Shapes, seen_names: froze
     m = _REPORTED_LABEL.match(text.strip()) if text.rstrip().endswith(":") else None
     if m is None or not _opens_quotation(following.strip()):
         return None
-    found = parse_label(f"{m.group('who')}: Yes.", shapes, seen_names)
+    who = m.group("who").rstrip(", ")
+    found = parse_label(f"{who}: Yes.", shapes, seen_names)
+    fronted = _FRONTED_REPORT.match(who) if found is None else None
+    if fronted:  # 'In his message, Aleksandr Lukashenko noted:': the person after the fronted phrase
+        found = parse_label(f"{who[fronted.end():]}: Yes.", shapes, seen_names)
     if found is None or found.name.casefold() in shapes.generic_labels or len(found.name.split()) < 2 and (
         found.name.casefold() not in shapes.known_names | seen_names
     ):
@@ -2340,16 +2418,44 @@ def _reports_answer(text: str) -> bool:
     return _REPORTED_ANSWER.match(text) is not None and not any(
         w.strip(".,;:!?\"'“”").casefold() in _PERSONAL for w in text.split())
 _FIRST_PERSON = frozenset("i me we us".split())
+_SAYING = (rf"(?:{_SAID}|replied|answered|asked|explained|continued|remarked|stated|assured|warned|urged|insisted"
+           r"|reminded|concluded|admitted|joked|clarified|specified|summed up|wrote|told \w+|reported|agreed|objected)")
+_SAYER = (rf"(?:(?i:{_REPORTER})|[A-ZА-ЯЁ][\w'’.-]*(?:\s+(?:of|the|and|[A-ZА-ЯЁ][\w'’.-]*)){{0,8}})")
+_QUOTE_ATTRIBUTED = re.compile(
+    rf"^[\"“«„‘][^\"”»“’]{{1,600}}?[”\"»“’]\s*[,–—-]*\s+(?P<by>{_SAYER}\s+(?:also\s+|then\s+|further\s+)?{_SAYING}"
+    rf"|{_SAYING}\s+{_SAYER})(?=[\s,.:;!?]|$)")
+"""A quotation opening a paragraph, with who said it after its closing mark: '“We are keeping the
+situation under control,” Roman Golovchenko said.', '“I want results,” the head of state said.
+“Not reports.”', '“Yes,” said the Prime Minister.' The article's report of someone's words, not
+the speech of the turn above it."""
+
+
+def _quote_attributed(text: str) -> bool:
+    """Whether a paragraph opens with a quotation that the article attributes right after it
+    (``_QUOTE_ATTRIBUTED``)."""
+    return text[:1] in '"“«„‘' and _QUOTE_ATTRIBUTED.match(text) is not None
+
+
 _REPORT_OPENING = re.compile(rf"(?:{_REPORTER}|(?:\w+\s+)?(?P<who>[\w\-'’]+))\s+{_REPORTED}", re.I)
 """A report's opening: 'The head of state noted', 'Lukashenko stressed', 'Aleksandr Lukashenko demanded'."""
+
+
+_REPORTER_AT = re.compile(rf"(?:^|\s){_REPORTER}\s", re.I)
 
 
 def _reports_on(text: str, label: Label) -> bool:
     """Whether a paragraph opens by reporting on a speaker, as an article's does under a headline
     quoting them: 'The head of state noted ...', 'Lukashenko stressed ...'."""
+    surname = label.name.split()[-1] if label.name.split() else ""
+    attributed = _QUOTE_ATTRIBUTED.match(text) if text[:1] in '"“«„‘' and not _opens_quotation(label.rest) else None
+    if attributed is not None:
+        # a quotation with who said it under a headline quoting them ('Lukashenko: We will never give
+        # up our land!' over '“We will never …,” the head of state said.'): the report of their words
+        said = f" {attributed.group('by').casefold()} "
+        return (_REPORTER_AT.search(said) is not None
+                or len(surname) > 2 and re.search(rf"\b{re.escape(surname.casefold())}\b", said) is not None)
     if any(w.strip(",.;:").casefold() in _FIRST_PERSON for w in text.split()[:12]):
         return False  # 'The Governor told me this morning …' is the speaker's own speech
-    surname = label.name.split()[-1] if label.name.split() else ""
     m = _REPORT_OPENING.match(text)
     return m is not None and (m.group("who") is None or len(surname) > 2 and m.group("who").casefold() == surname.casefold())
 
@@ -2415,13 +2521,31 @@ _EVENT_REPORT = re.compile(r"^(?:the|following|after)\s+(?:the\s+)?(?:address|sp
 """A paragraph reporting on the event ('The address is broadcast by …', 'Following the parade, …')."""
 
 
-_FRONTED = re.compile(r"^(?:(?:Following|After)\s+(?:the|a|his|their)\s+[^,]{2,60}|Afterwards|Later|Then|Subsequently),\s+")
+_FRONTED = re.compile(
+    r"^(?:(?:Following|After)\s+(?:the|a|his|their)\s+[^,]{2,60}|(?:After|Following)\s+(?:that|this)|Afterwards|Later"
+    r"|Then|Subsequently),\s+")
 _EVENT_GOES_ON = re.compile(
     r"^The\s+(?:meeting|talks|conversation|discussion|session|event|ceremony)\s+(?:then\s+)?(?:continued|ended|went on)"
     r"\s+(?:behind\s+closed\s+doors|in\s+private"
-    r"|in\s+(?:a|an|the)\s+(?:restricted|narrow|closed|expanded|extended)\b[^.!?]*"
+    r"|in\s+(?:(?:a|an|the)\s+)?(?:restricted|narrow|closed|expanded|extended)\b[^.!?]*"
     r"|(?:with|over)\s+(?:a\s+)?(?:lunch|dinner|breakfast)\b[^.!?]*)\.$")
 """A page's line closing an open part ('The meeting continued behind closed doors.')."""
+
+
+_REFERS = frozenset("mentioned referred touched quoted cited commented".split())
+"""Verbs by which a speaker recalls what another participant said ('Maxim Reshetnikov mentioned
+investment.'): a turn's words, never a report on the event."""
+_PARTICIPLES = frozenset("shown given taken told met seen brought driven presented".split())
+
+
+def _participle_after(words: list[str]) -> bool:
+    """Whether 'was'/'were' is a passive's ('was shown a new tractor', 'was also briefed on'), not a
+    copula ('was right', 'was absolutely right about it'): past any adverb, a participle."""
+    for word in words:
+        if word in ("also", "then", "later", "first", "briefly") or word.endswith("ly") and word not in _PARTICIPLES:
+            continue
+        return word in _PAST or word in _PARTICIPLES or len(word) > 3 and word.endswith(("ed", "en", "wn"))
+    return False
 
 
 def _reports_on_speaker(text: str, speakers: set[str]) -> bool:
@@ -2432,6 +2556,12 @@ def _reports_on_speaker(text: str, speakers: set[str]) -> bool:
     fronted = _FRONTED.match(text)
     if fronted:  # 'Following the tour, Vladimir Putin talked with …'
         text = text[fronted.end():]
+    for name in speakers:
+        if len(name.split()) >= 2 and text.startswith(name + " and ") and any(
+            len(other.split()) >= 2 and other != name and text.startswith(other + " ", len(name) + 5) for other in speakers
+        ):
+            text = text[len(name) + 5:]  # 'Vladimir Putin and Xi Jinping toured the exhibition.': both of them
+            break
     first = text.split(" ", 1)[0]
     if not first[:1].isupper() or not any(name.startswith(first + " ") for name in speakers):
         return False
@@ -2444,10 +2574,15 @@ def _reports_on_speaker(text: str, speakers: set[str]) -> bool:
             if words[len(parts)] in ("then", "later") and len(words) > len(parts) + 1:
                 del words[len(parts)]  # 'Vladimir Putin then talked with the plant’s employees.'
             verb = words[len(parts)].strip(",.").casefold()
+            after = [w.strip(",.;:!?").casefold() for w in words[len(parts) + 1:]]
             if _REPORTED_VERB.fullmatch(verb) or verb in ("suggested", "proposed") or (
                 len(words) > len(parts) + 1 and words[len(parts) + 1] == "that"
             ):
                 return False  # 'Sergei Shoigu reported that …': the speaker tells what another said
+            if verb in _REFERS or verb in ("talked", "spoke") and after[:1] in (["about"], ["of"]):
+                return False  # 'Anton Siluanov talked about the budget.': the speaker recalls another's words
+            if verb in ("was", "were") and not _participle_after(after):
+                return False  # 'Maxim Reshetnikov was right about investment.': a speaker's judgement
             return (verb in _PAST or verb.endswith("ed")) and not any(
                 w.strip(",.;:!?").casefold() in _PERSONAL for w in words)
     return False
@@ -2459,6 +2594,8 @@ def _goes_on_speaking(text: str) -> bool:
     let us begin.'), or with a comment in the present ('These are Tyutchev’s words.', 'This is what
     I signed today.'). An article goes on reporting instead ('After the talks the presidents went
     for a walk.', 'The head of state noted that our country …')."""
+    if _quote_attributed(text):
+        return False  # '“We agree,” Roman Golovchenko said.': the article reports someone's words
     return _speech_opening(text, 6, ("i", "we")) or _PRESENT_POINTER.match(text) is not None
 
 

@@ -600,6 +600,11 @@ def test_a_title_with_slashes_above_a_date_stays_the_title(shapes):
         ("Video question: Hello.", "Video question", "", ""),
         ("SMS message: Why?", "SMS message", "", ""),
         ("Question from Yekaterinburg: Hello.", "Question", "", "Yekaterinburg"),
+        # Direct Line's messages, viewers and calls (review 15)
+        ("Message from Tomsk: Why are the roads so bad?", "Message", "", "Tomsk"),
+        ("TV viewer: Hello.", "TV viewer", "", ""),
+        ("Telephone call: Good afternoon.", "Telephone call", "", ""),
+        ("Child: Can I have a puppy?", "Child", "", ""),
         ("All together: Hurrah!", "All together", "", ""),
         # an unknown surname after titles: one name as written
         ("Prime Minister Jones: Yes.", "Prime Minister Jones", "", ""),
@@ -2735,3 +2740,203 @@ def test_people_the_occupation_rules_leave_alone(shapes, text, sizes):
 def test_the_date_markers_word_stays_in_the_date_as_written(shapes):
     t, _ = parse(doc("Report\n\ndate 2025-04-25\n\nAleksandr Lukashenko heard a report."), shapes)
     assert (t.date.value, t.date.written) == ("2025-04-25", "date 2025-04-25")
+
+
+# ---- shapes found by the sixteenth review (president.gov.by articles)
+
+@pytest.mark.parametrize("blank", ["\n\n", "\n"])
+def test_an_attributed_quotation_after_a_statement_is_the_articles(shapes, blank):
+    """After a quoted statement under a label, a paragraph quoting someone with who said it ('“We
+    are keeping it under control,” Roman Golovchenko said.', '“Yes,” said the Prime Minister.') is
+    the article's report, even when the quotation opens with 'we' or 'I': never the words of the
+    speaker above."""
+    text = blank.join([
+        "Meeting with Prime Minister Roman Golovchenko", "12 March 2021",
+        "Aleksandr Lukashenko met with Prime Minister Roman Golovchenko.",
+        "Aleksandr Lukashenko:", "“The prices must be under control.", "“We have discussed it many times.”",
+        "“We are keeping the situation under control,” Roman Golovchenko said.",
+        "“I expect the government to act,” the President said. “We have no time.”",
+        "Roman Golovchenko, Prime Minister: “The prices are under control.”",
+        "“Yes, we understand,” said the Prime Minister.",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("Aleksandr Lukashenko", 2), ("Roman Golovchenko", 1)]
+    assert outside_turns(t) == [
+        "“We are keeping the situation under control,” Roman Golovchenko said.",
+        "“I expect the government to act,” the President said. “We have no time.”",
+        "“Yes, we understand,” said the Prime Minister.",
+    ]
+
+
+def test_an_attributed_quotation_going_on_in_the_first_person_without_attribution_stays(shapes):
+    """A quotation of several paragraphs going on in the speaker's voice is still theirs: only an
+    attribution after the closing mark ends it."""
+    text = ("Meeting\n\n12 March 2021\n\nLead.\n\nAleksandr Lukashenko:\n\n“The prices must be under control.”\n\n"
+            "“We will not allow them to grow.”\n\nThe meeting lasted two hours.")
+    assert turn_sizes(shapes, text) == [("Aleksandr Lukashenko", 2)]
+
+
+@pytest.mark.parametrize("blank", ["\n\n", "\n"])
+def test_a_pull_quote_headline_over_an_attributed_quotation(shapes, blank):
+    """A headline quoting the speaker whole ('Lukashenko: We will never give up our land!') over a
+    quotation attributed to them ('“…,” the head of state said.') is a heading, as over 'The head of
+    state noted …'; the headlines after it are not swallowed by a turn."""
+    text = blank.join([
+        "Lukashenko: Belarus will never give up its sovereignty", "3 July 2022",
+        "Aleksandr Lukashenko took part in the celebrations.",
+        "Lukashenko: We will never give up our land!",
+        "“We will never give up our land. Never,” the head of state said.",
+        "Golovchenko: Prices are under control.",
+        "The Prime Minister reported that the prices had been stabilized.",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert t.turns() == []
+    assert [h.text for h in t.headings()] == [
+        "Lukashenko: We will never give up our land!", "Golovchenko: Prices are under control."]
+    # the quotation under the headline may open in the first person, and name the speaker in full
+    first = text.replace("“We will never give up our land. Never,” the head of state said.",
+                         "“I will never give up our land,” Aleksandr Lukashenko stressed.")
+    assert parse(doc(first), shapes)[0].turns() == []
+    # a statement in quotation marks on the label's line stays a statement, whoever is quoted under it
+    text = blank.join([
+        "Meeting", "12 March 2021", "Lead.",
+        "Roman Golovchenko, Prime Minister: “The prices are under control.”",
+        "“We will report every week,” Roman Golovchenko said.",
+    ])
+    assert turn_sizes(shapes, text) == [("Roman Golovchenko", 1)]
+
+
+@pytest.mark.parametrize("intro,name", [
+    ("Aleksandr Lukashenko wrote:", "Aleksandr Lukashenko"),
+    ("Aleksandr Lukashenko said in particular:", "Aleksandr Lukashenko"),
+    ("Aleksandr Lukashenko also said:", "Aleksandr Lukashenko"),
+    ("In his message, Aleksandr Lukashenko noted:", "Aleksandr Lukashenko"),
+    ("Addressing the participants, Aleksandr Lukashenko said:", "Aleksandr Lukashenko"),
+    ("Roman Golovchenko reported:", "Roman Golovchenko"),
+    ("Sergei Lavrov, Russian Foreign Minister, said:", "Sergei Lavrov"),
+])
+def test_more_reported_labels_above_a_quotation(shapes, intro, name):
+    """An article's line naming the speaker with a verb of saying ('wrote', 'reported', 'said in
+    particular'), after a fronted phrase ('In his message, …'), opens that speaker's quotation."""
+    text = (f"Greetings\n\n1 October 2023\n\nAleksandr Lukashenko congratulated Xi Jinping.\n\n{intro}\n\n"
+            "“Dear Mr Xi Jinping,\n\nPlease accept my congratulations.”\n\nThe head of state wished prosperity.")
+    t, _ = parse(doc(text), shapes)
+    assert [(x.label, x.name, x.role.rstrip(","), len(x.paragraphs)) for x in t.turns()] == [
+        (intro[:-1], name, "Russian Foreign Minister" if "Lavrov" in name else "", 2)]
+    assert t.turns()[0].role == t.turns()[0].role.rstrip(",")
+    assert outside_turns(t) == ["The head of state wished prosperity."]
+
+
+@pytest.mark.parametrize("text", [
+    "Interview with U.S. TV channel CNN\n- 11\n- 50:49\n1 October 2021\nLead of the interview.\n"
+    "Matthew Chance: Mr President, thank you.",
+    "Events\nInterview with U.S. TV channel CNN\n1 October 2021\n- 11\n- 50:49\nLead of the interview.\n"
+    "Matthew Chance: Mr President, thank you.",
+    "Interview with U.S. TV channel CNN\n\n• 11\n\n– 1:50:49\n\n1 October 2021\n\nLead of the interview.\n\n"
+    "Matthew Chance: Mr President, thank you.",
+])
+def test_media_counters_under_the_title_are_site_furniture(shapes, text):
+    """president.gov.by puts a page's photo count and video length under its title ('- 11',
+    '- 50:49'): boilerplate, not the summary's first paragraphs."""
+    t, _ = parse(doc(text), shapes)
+    assert (t.title.value, t.date.value) == ("Interview with U.S. TV channel CNN", "2021-10-01")
+    assert [p.text for p in t.summary] == ["Lead of the interview."]
+    assert len([b for b in t.boilerplate if b.text.strip()[1:].strip()[:1].isdigit()]) == 2
+
+
+def test_a_numbered_dash_item_in_the_text_stays_text(shapes):
+    """Only the page's first lines hold media counters: a '- 11' after the text began is the text's."""
+    text = ("Meeting\n\n1 October 2021\n\nThe figures were as follows.\n\n- 11\n\n- 50:49\n\n"
+            "Aleksandr Lukashenko: Good.")
+    t, _ = parse(doc(text), shapes)
+    assert "- 11" in [p.text for p in t.summary] + outside_turns(t) + [p.text for x in t.turns() for p in x.paragraphs]
+    assert not [b for b in t.boilerplate if b.text.strip() in ("- 11", "- 50:49")]
+
+
+# ---- review 15: kremlin.ru meetings, news conferences and award ceremonies
+
+@pytest.mark.parametrize("line", [
+    "Maxim Reshetnikov was right about investment. Investment grew by 4 percent.",
+    "Maxim Reshetnikov was absolutely right: demand must be supported.",
+    "Anton Siluanov talked about the budget. The situation is stable, but risks remain.",
+    "Anton Siluanov mentioned the budget surplus.",
+    "Maxim Reshetnikov spoke about investment, and this is the key issue.",
+])
+def test_a_speaker_recalling_another_participants_words_goes_on_speaking(shapes, line):
+    text = (f"{KREMLIN}Meeting with Government members\n\nMarch 3, 2021, The Kremlin, Moscow\n\n"
+            "Minister of Economic Development Maxim Reshetnikov: Mr President, investment grew by 4 percent.\n\n"
+            "Minister of Finance Anton Siluanov: The budget is balanced.\n\n"
+            f"Vladimir Putin: Thank you.\n\n{line}\n\nLet us prepare the proposals within a month.\n\n"
+            "Anton Siluanov: We will.")
+    assert turn_sizes(shapes, text) == [("Maxim Reshetnikov", 1), ("Anton Siluanov", 1), ("Vladimir Putin", 3),
+                                        ("Anton Siluanov", 1)]
+
+
+@pytest.mark.parametrize("report", [
+    "Vladimir Putin was shown a new tractor.",
+    "Vladimir Putin was also briefed on the plant’s plans.",
+    "After that, Vladimir Putin met with the plant’s employees.",
+    "Vladimir Putin and Ivan Petrov toured the assembly shop.",
+    "The talks continued in expanded format.",
+])
+def test_more_reports_between_turns_are_narration(shapes, report):
+    text = (f"{KREMLIN}Visit\n\nMay 5, 2019\n\nIvan Petrov: Two hundred.\n\nVladimir Putin: Good.\n\n{report}\n\n"
+            "Ivan Petrov: Thank you.")
+    t, _ = parse(doc(text), shapes)
+    assert outside_turns(t) == [report]
+
+
+@pytest.mark.parametrize("line,name,aff", [
+    ("Ivan Ivanov, The Moscow Times: Mr President, what about the economy?", "Ivan Ivanov", "The Moscow Times"),
+    ("Max Seddon, the Financial Times newspaper: And inflation?", "Max Seddon", "the Financial Times newspaper"),
+    ("Ivan Petrov, the Rossiya TV channel: Mr President.", "Ivan Petrov", "the Rossiya TV channel"),
+    ("Ivan Petrov, The Wall Street Journal (retranslated): Mr President.", "Ivan Petrov",
+     "The Wall Street Journal; retranslated"),
+])
+def test_a_journalists_outlet_opening_with_the(shapes, line, name, aff):
+    assert label_parts(shapes, line, "name", "role", "affiliation") == (name, "", aff)
+
+
+@pytest.mark.parametrize("line", ["Red Square, The Kremlin: Yes.", "Ivan Petrov, the Moscow Region: Mr President."])
+def test_a_place_after_the_comma_is_no_outlet(shapes, line):
+    assert label_parts(shapes, line, "affiliation") in (None, ("",))
+
+
+@pytest.mark.parametrize("line,name,role", [
+    ("Private Ivan Petrov: Comrade Supreme Commander-in-Chief.", "Ivan Petrov", "Private"),
+    ("Corporal Pavel Smirnov: We held the line.", "Pavel Smirnov", "Corporal"),
+    ("Schoolteacher Anna Petrova: I teach history.", "Anna Petrova", "Schoolteacher"),
+    ("Pilot-cosmonaut Oleg Kononenko: Good afternoon.", "Oleg Kononenko", "Pilot-cosmonaut"),
+    ("Lee Hsien Loong: Thank you.", "Lee Hsien Loong", ""),
+    ("Anna Maria Petrova: Thank you.", "Anna Maria Petrova", ""),
+    ("Ivanov Ivan Ivanovich: Thank you.", "Ivanov Ivan Ivanovich", ""),
+])
+def test_a_word_before_a_given_name_and_a_surname_is_a_role(shapes, line, name, role):
+    assert label_parts(shapes, line, "name", "role") == (name, role)
+
+
+@pytest.mark.parametrize("quoting", [
+    'Alexander Solzhenitsyn: "Preserving the people is the highest of all our tasks."',
+    "Solzhenitsyn: “Preserving the people is the highest of all our tasks.”",
+])
+def test_a_kremlin_speaker_quoting_a_writer_by_name_keeps_the_turn(shapes, quoting):
+    """In a Kremlin address, a writer quoted as 'Name: "…"' (a name no one in the transcript has,
+    the rest one quotation) is the speaker's own line: it opens no turn that would take the rest
+    of the address."""
+    text = KREMLIN + "\n\n".join([
+        "Presidential Address to the Federal Assembly", "February 29, 2024, Moscow",
+        "Vladimir Putin: Members of the Federation Council, citizens of Russia,",
+        "Our goal is simple.", quoting, "We will make it come true.", "(Applause.)", "Thank you.",
+    ])
+    assert turn_sizes(shapes, text) == [("Vladimir Putin", 6)]
+
+
+def test_an_article_quoting_a_new_speaker_under_a_name_still_opens_a_turn(shapes):
+    """Outside the Kremlin's transcripts a name over a quotation is that person's statement, even
+    after another speaker's words."""
+    text = "\n\n".join([
+        "Meeting on prices", "12 March 2021", "Lead.",
+        "Aleksandr Lukashenko: The prices must be under control. We have discussed it many times.",
+        "Roman Golovchenko: “The prices are under control.”",
+    ])
+    assert [x.name for x in parse(doc(text), shapes)[0].turns()] == ["Aleksandr Lukashenko", "Roman Golovchenko"]
