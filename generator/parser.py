@@ -584,6 +584,14 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
         if _names_listed(label, rest):
             return None  # 'Chairman: Alexander Lukashenko' in a list of participants is narration
         return Label(label, label, "", "", rest)
+    titled = _TITLE_NAME_OF_PLACE.fullmatch(label)
+    if titled and titled.group("title").casefold() in _ONE_NAME_TITLES | _PRINCELY:
+        # 'Patriarch Kirill of Moscow and All Russia', 'King Abdullah II of Jordan': named as under
+        # 'Patriarch of Moscow and All Russia Kirill:', the title and the see or country the role
+        if lower_rest:
+            return None
+        name = titled.group("head")[len(titled.group("title")):].strip()
+        return Label(label, name, f"{titled.group('title')} of {titled.group('place')}", "", rest)
     addressed = _ADDRESSED.match(label)
     if addressed and addressed.group("head").casefold() in _ASKING and (
         addressed.group("to").split()[1][:1].isupper() or _TO_LEADERS.match(addressed.group("to"))
@@ -1307,6 +1315,11 @@ _TITLE_WORDS = frozenset(
 _ONE_NAME_TITLES = frozenset("patriarch catholicos-patriarch metropolitan archbishop pope king queen emir sultan".split())
 """Titles of people known by one name: 'Patriarch of Moscow and All Russia Kirill:', 'King of Bahrain
 Hamad:' speak under that name, where 'Minister of Finance Siluanov:' needs a known surname."""
+_PRINCELY = frozenset("prince princess".split())
+_TITLE_NAME_OF_PLACE = re.compile(
+    r"(?P<head>(?P<title>[A-Z][a-z]+(?:-[A-Z][a-z]+)?) [A-Z][a-z'’-]+(?: [IVX]+)?)"
+    r" of (?P<place>(?:the )?[A-Z][\w'’-]+(?:(?: and| of| the)* [A-Z][\w'’-]+)*)")
+"""'Patriarch Kirill of Moscow and All Russia', 'Prince Albert II of Monaco' (with a match, whole)."""
 _OCCUPATIONS = frozenset(
     # occupations that stand before a name or a comma on award ceremonies and visits ('Pianist
     # Denis Matsuev:', 'Singer, People's Artist of Russia Lev Leshchenko:', 'Cadet Anna Sergeyeva:')

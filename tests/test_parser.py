@@ -600,6 +600,11 @@ def test_a_title_with_slashes_above_a_date_stays_the_title(shapes):
         ("Video question: Hello.", "Video question", "", ""),
         ("SMS message: Why?", "SMS message", "", ""),
         ("Question from Yekaterinburg: Hello.", "Question", "", "Yekaterinburg"),
+        # a title, a name, then the see or the country (review 15)
+        ("Patriarch Kirill of Moscow and All Russia: Mr President.", "Kirill",
+         "Patriarch of Moscow and All Russia", ""),
+        ("King Abdullah II of Jordan: Thank you.", "Abdullah II", "King of Jordan", ""),
+        ("Prince Albert II of Monaco: Thank you.", "Albert II", "Prince of Monaco", ""),
         # Direct Line's messages, viewers and calls (review 15)
         ("Message from Tomsk: Why are the roads so bad?", "Message", "", "Tomsk"),
         ("TV viewer: Hello.", "TV viewer", "", ""),
