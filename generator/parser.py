@@ -2059,6 +2059,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
                 turn.quoted = _opens_quotation(text)
             if not turn.quoted and turn.paragraphs and (
                 _reports_on_speaker(text, builder.speakers) or _EVENT_GOES_ON.match(text)
+                or not builder.kremlin and _reports_on_the_leader(text)
                 or turn.label.name.casefold() in _ASKERS and turn.paragraphs[-1].text.rstrip().endswith("?")
                 and (_reports_answer(text) or not text.rstrip().endswith("?") and questions_only())
             ):
@@ -2473,6 +2474,22 @@ def _reports_on(text: str, label: Label) -> bool:
     return m is not None and (m.group("who") is None or len(surname) > 2 and m.group("who").casefold() == surname.casefold())
 
 
+_ON_THE_LEADER = re.compile(
+    rf"(?:(?:the head of (?:the )?state|the (?:belarusian |russian )?(?:president|leader)|the belarusian head of state)"
+    rf"\s+{_REPORTED}|according to the (?:head of (?:the )?state|president|belarusian leader|prime minister|premier"
+    rf"|governor|minister\b[^,]{{0,60}}|chairman\b[^,]{{0,60}}),"
+    r"|the\s+(?:meeting|talks|conversation|discussion|session|participants|parties|sides)\s+(?:also\s+)?"
+    r"(?:discussed|considered|focused|touched|exchanged|reviewed|examined|addressed|paid)\b)", re.I)
+
+
+def _reports_on_the_leader(text: str) -> bool:
+    """An article's report between the turns of its dialogue: 'The head of state noted that …',
+    'According to the Prime Minister, …', 'The meeting also discussed …'. Never a speaker's words, which say 'I' or 'we' ('The
+    President instructed us …' stays speech)."""
+    return _ON_THE_LEADER.match(text) is not None and not any(
+        w.strip(",.;:").casefold() in _FIRST_PERSON for w in text.split()[:12])
+
+
 def greets(rest: str) -> bool:
     """Whether the words after a label open by greeting, thanking or addressing someone ('Good
     afternoon, colleagues', 'Thank you for coming', 'Mr President, …', 'Let us begin'): a speaker's
@@ -2501,6 +2518,7 @@ def _is_headline(label: Label, p: _Para, builder: _Builder, nxt: Optional[_Para]
     article = builder.turn is None or bool(builder.turn.quoted)
     if _ends_a_sentence(label.rest) and not (
         (p.standalone or not builder.dialogue()) and article and len(label.rest.split()) <= 16
+        and not _INNER_SENTENCE.search(label.rest)  # a headline quotes one sentence
         and nxt is not None and _reports_on(nxt.text, label)
     ):
         return False

@@ -2945,3 +2945,48 @@ def test_an_article_quoting_a_new_speaker_under_a_name_still_opens_a_turn(shapes
         "Roman Golovchenko: “The prices are under control.”",
     ])
     assert [x.name for x in parse(doc(text), shapes)[0].turns()] == ["Aleksandr Lukashenko", "Roman Golovchenko"]
+
+
+@pytest.mark.parametrize("blank", ["\n\n", "\n"])
+def test_an_articles_report_between_its_dialogues_turns_is_narration(shapes, blank):
+    """In an article quoting a dialogue, 'The head of state noted that …', 'According to the Prime
+    Minister, …' and 'The meeting also discussed …' are the article's; a speaker's two sentences
+    over such a report are a turn, not a headline (a headline quotes one sentence)."""
+    text = blank.join([
+        "Meeting with Prime Minister Roman Golovchenko", "12 March 2021",
+        "Aleksandr Lukashenko met with Prime Minister Roman Golovchenko.",
+        "Aleksandr Lukashenko: We must keep prices under control. I have said it many times.",
+        "The head of state noted that the government had not done enough to curb inflation.",
+        "Roman Golovchenko: We are doing everything possible, Mr President.",
+        "According to the Prime Minister, inflation will not exceed 7% this year.",
+        "Aleksandr Lukashenko: Good. Report to me in a month.",
+        "The meeting also discussed the sowing campaign.",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [
+        ("Aleksandr Lukashenko", 1), ("Roman Golovchenko", 1), ("Aleksandr Lukashenko", 1)]
+    assert outside_turns(t)[-3:] == [
+        "The head of state noted that the government had not done enough to curb inflation.",
+        "According to the Prime Minister, inflation will not exceed 7% this year.",
+        "The meeting also discussed the sowing campaign.",
+    ]
+
+
+@pytest.mark.parametrize("line", [
+    "The President instructed us to finish the sowing by May.",
+    "According to the Prime Minister, we will finish the sowing by May.",
+])
+def test_a_speaker_reporting_the_leader_in_the_first_person_goes_on(shapes, line):
+    """A speaker's own report of the leader's words says 'us' or 'we': still the speaker's."""
+    text = ("Meeting on the sowing campaign\n\n12 March 2021\n\nLead.\n\n"
+            f"Sergei Bartosh, Minister of Agriculture: The machinery is ready.\n\n{line}")
+    assert turn_sizes(shapes, text) == [("Sergei Bartosh", 2)]
+
+
+def test_a_kremlin_speaker_may_say_the_president_noted(shapes):
+    """The rule is an article's: in a Kremlin transcript a minister's 'The President noted that …'
+    is the minister's speech."""
+    text = KREMLIN + ("Meeting with Government members\n\nMarch 12, 2021, Moscow\n\n"
+                      "Anton Siluanov: The budget is balanced.\n\n"
+                      "The President noted that the deficit must be kept low, and it is.")
+    assert turn_sizes(shapes, text) == [("Anton Siluanov", 2)]
