@@ -1132,6 +1132,8 @@ def _personal_label(
         whole = _name_span(tokens) == len(tokens) or _registry_span(tokens, shapes) == len(tokens) or (
             len(tokens) == 3 and _name_span(tokens) == 2 and _given_name(tokens[0], shapes)
         )  # 'Min Aung Hlaing, Chairman of ...', 'Recep Tayyip Erdogan, President of Turkey'
+        if whole and _offices_before_a_name(tokens, right):
+            whole = False  # 'Presidential Aide, Secretary of the State Council Igor Levitin': two offices, then the name
         if len(tokens) == 3 and _name_span(tokens) == 2 and tokens[0].casefold() in _ROLE_WORDS and (
             _plausible_role(right, allow_lower=True)
             and not any(t.casefold() in _ROLE_WORDS | _ORG_NOUNS or t.isupper() for t in tokens[1:])
@@ -1233,6 +1235,21 @@ def _personal_label(
     if not role and len(name_tokens) >= 2 and _place_or_heading(name_tokens, shapes, seen_names):
         return None  # 'Moscow Region: 12 cases.', 'Key Figures: ...' in a speech: no speaker
     return Label(label, " ".join(name_tokens), role, affiliation, rest)
+
+
+def _offices_before_a_name(left: list[str], right: str) -> bool:
+    """Whether 'Left, Right' is a role of two offices before a person's name, as the Kremlin labels
+    a speaker holding two posts ('Presidential Adviser, Chair of the Council for Civil Society and
+    Human Rights Valery Fadeyev', 'Director General, Chairman of the Board Ivan Petrov'): the words
+    before the comma name an office (a role word that is no surname: 'Adviser', 'Aide', 'Director'),
+    and the words after it end in a name of two words or more with a role before it. 'Ivan Petrov,
+    Head of the Foundation' (no office before the comma) and 'Presidential Aide, Secretary of the
+    State Council' (no name after it) are left alone."""
+    if not any(t.rstrip(".").casefold() in _NOT_SURNAMES for t in left):
+        return False
+    words = right.split()
+    span = _name_span(words)
+    return 2 <= span < len(words) and _plausible_role(" ".join(words[:-span]))
 
 
 def _the_outlet(text: str, shapes: Shapes) -> bool:
@@ -1702,7 +1719,10 @@ def _hard_wrapped(block: list[str], shapes: Shapes) -> bool:
         for k in breaks
     ):
         return False  # an article's paragraphs with a headline between them, no blank lines
-    return sum(ends) <= len(inner) / 2
+    # The lines of wrap-like length tell: in a dialogue with no blank lines, the one-line replies
+    # ('QUESTION: But why?', 'What about Chechnya?') end sentences without saying anything of the wrapping.
+    long_ends = [end for line, end in zip(inner, ends) if len(line) >= WRAP_MIN]
+    return bool(long_ends) and sum(long_ends) <= len(long_ends) / 2
 
 
 _FULL_STOPS = (".", "!", "?", "…", '"', "”", "»")
@@ -1967,6 +1987,8 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
     if 0 < lead < len(paras) and lead <= 4 and not all(is_note(p.text) for p in paras[:lead]):
         # a site's 'Read also:' under the lead ends it: the links under it are editorial
         lead = next((j for j in range(lead) if _LINKS_HEAD.match(paras[j].text.strip())), lead)
+        # a speech printed without its speaker's label ('Good afternoon, dear friends!') ends it too
+        lead = next((j for j in range(lead) if _opens_a_speech(paras[j].text)), lead)
         summary = [Paragraph(p.text, p.line, "summary") for p in paras[:lead]]
         paras = paras[lead:]
 
@@ -2007,6 +2029,8 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             builder.open_turn(reported, p.line)  # 'Aleksandr Lukashenko noted:' above a quotation
             continue
         label = parse_label(text, shapes, frozenset(builder.names)) or _caps_surname(text, builder, shapes)
+        office = _office_in_dialogue(text, builder) if label is None else None
+        label = label or office
         if label is not None and speaking and builder.kremlin and _quotes_a_writer(label, builder, shapes):
             label = None
         if label is not None:
@@ -2014,7 +2038,10 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
                 builder.close_section()
                 builder.heading = Heading(text, p.line)
                 continue
+            names = set(builder.names)
             builder.open_turn(label, p.line)
+            if office is not None:
+                builder.names = names  # an office is no surname: 'President' names no one in later lines
             if label.rest:
                 if (
                     not label.affiliation
@@ -2271,6 +2298,44 @@ def _caps_surname(text: str, builder: _Builder, shapes: Shapes) -> Optional[Labe
             or key in shapes.generic_labels or key in _NOT_SURNAMES or key in shapes.outlet_words):
         return None
     return Label(m.group("name"), m.group("name"), "", "", m.group("rest"))
+
+
+def _office_in_dialogue(text: str, builder: _Builder) -> Optional[Label]:
+    """A speaker named by the office alone ('President: Prices will be kept under control.',
+    'Prime Minister:', 'Delegate:'), as president.gov.by labels the head of state's answers in a
+    press conference or the Big Conversation: one to three capitalised role words and nothing else.
+    Only in a dialogue, after other labels, while the turn above is speech (not an article's quoted
+    statement), and only before a sentence that is no quotation: a headline quoting the President
+    ('President: “We will not allow …”', 'President: We would like to have very close relations
+    with Russia') stays a heading."""
+    if not builder.speakers or not (builder.conversed or builder.turn is not None and builder.turn.quoted is False
+                                    and builder.turn.paragraphs):
+        return None
+    m = _LABEL_RE.match(text)
+    rest = (m.group("rest") or "").strip() if m else ""
+    if not rest or not (rest[0].isupper() or rest[0].isdigit()) or _opens_quotation(rest) or not rest.endswith(TERMINAL):
+        return None
+    label = m.group("label").strip()
+    words = label.split()
+    if not 1 <= len(words) <= 3 or not all(re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-Za-zА-Яа-яЁё]+)?", w) for w in words):
+        return None
+    if not all(w.casefold() in _ROLE_WORDS for w in words):
+        return None
+    return Label(label, label, "", "", rest)
+
+
+def _opens_a_speech(text: str) -> bool:
+    """A paragraph opening as a speech does, which no summary of a page does: a greeting ('Good
+    afternoon, dear friends!'), an address ('Dear delegates!', 'Colleagues,', 'Ladies and
+    gentlemen,') or 'I' or 'we' first ('I am very glad to be here.'), as the old pages print a
+    speech's opening words without a label above the questions that follow it."""
+    words = text.split()
+    if not words:
+        return False
+    first = words[0].strip(",.!").casefold()
+    if _GREETING.match(text) or first in ("i", "i'm", "i’m", "we", "we're", "we’re"):
+        return True
+    return first in _ADDRESS_WORDS and re.search(r"[,!]", " ".join(words[:4])) is not None
 
 
 def _first_appearance(label: Label, builder: _Builder) -> bool:

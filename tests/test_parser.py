@@ -2990,3 +2990,102 @@ def test_a_kremlin_speaker_may_say_the_president_noted(shapes):
                       "Anton Siluanov: The budget is balanced.\n\n"
                       "The President noted that the deficit must be kept low, and it is.")
     assert turn_sizes(shapes, text) == [("Anton Siluanov", 2)]
+
+
+@pytest.mark.parametrize("line,name,role", [
+    ("Presidential Adviser, Chair of the Council for Civil Society and Human Rights Valery Fadeyev: Mr President.",
+     "Valery Fadeyev", "Presidential Adviser, Chair of the Council for Civil Society and Human Rights"),
+    ("Presidential Aide, Secretary of the State Council Igor Levitin: Thank you.",
+     "Igor Levitin", "Presidential Aide, Secretary of the State Council"),
+    ("Director General, Chairman of the Board Ivan Petrov: Thank you.",
+     "Ivan Petrov", "Director General, Chairman of the Board"),
+    ("Presidential Press Secretary, Deputy Chief of Staff Dmitry Peskov: Thank you.",
+     "Dmitry Peskov", "Presidential Press Secretary, Deputy Chief of Staff"),
+    # no office before the comma, or no name after the second office: left as they were
+    ("Ivan Petrov, Head of the Foundation: Thank you.", "Ivan Petrov", "Head of the Foundation"),
+    ("Presidential Aide, Secretary of the State Council: Thank you.",
+     "Presidential Aide", "Secretary of the State Council"),
+])
+def test_two_offices_before_a_name_are_the_role(shapes, line, name, role):
+    """A speaker holding two posts, the first of two words ('Presidential Adviser, Chair of … Valery
+    Fadeyev'), is the person named at the end, not someone called 'Presidential Adviser'."""
+    assert label_parts(shapes, line, "name", "role") == (name, role)
+
+
+@pytest.mark.parametrize("blank", [True, False])
+def test_the_president_by_office_alone_in_a_dialogue(shapes, blank):
+    """president.gov.by's press conferences label the answers 'President:': in a dialogue, after
+    other labels, the office alone opens a turn; the questions keep only their own words."""
+    text = ("\n\n" if blank else "\n").join([
+        "Big Conversation with the President", "1 March 2024",
+        "Moderator: Good afternoon. We are starting.",
+        "President: Good afternoon. I am ready.",
+        "Question (Belarus 1 TV channel): Mr President, what about prices?",
+        "President: Prices will be kept under control.",
+        "Delegate: Thank you.",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert [(x.name, [p.text for p in x.paragraphs]) for x in t.turns()] == [
+        ("Moderator", ["Good afternoon. We are starting."]),
+        ("President", ["Good afternoon. I am ready."]),
+        ("Question", ["Mr President, what about prices?"]),
+        ("President", ["Prices will be kept under control."]),
+        ("Delegate", ["Thank you."]),
+    ]
+
+
+@pytest.mark.parametrize("line", [
+    "President: “We will not allow anyone to destabilise the situation.”",
+    "President: We would like to have very close relations with Russia",
+])
+def test_a_headline_by_office_stays_out_of_the_dialogue(shapes, line):
+    """The office alone opens no turn before a quotation or a headline's unpunctuated words, nor
+    before anyone has spoken."""
+    text = "\n\n".join(["Meeting on security", "12 March 2024", "Lead.",
+                        "Moderator: Good afternoon.", line, "Aleksandr Lukashenko: Thank you."])
+    assert [x.name for x in parse(doc(text), shapes)[0].turns()] == ["Moderator", "Aleksandr Lukashenko"]
+    alone = "\n\n".join(["Meeting on security", "12 March 2024", "Lead.", "President: We will keep the peace.",
+                         "The head of state stressed that the country is calm."])
+    assert not parse(doc(alone), shapes)[0].turns()
+
+
+def test_a_speech_printed_without_its_label_is_no_summary(shapes):
+    """An old page's speech opening without a label over the questions after it ('Good afternoon,
+    dear friends!') is text of the page, not its summary; a report above it still is one."""
+    text = "\n\n".join([
+        "Speech at a Meeting with Students and Answers to Questions", "January 25, 2005, Moscow",
+        "Good afternoon, dear friends!", "I am very glad to be here on Tatyana Day.",
+        "QUESTION: Mr President, what about military service?", "VLADIMIR PUTIN: Students will keep their deferments.",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert not t.summary
+    assert [b.text for s in t.sections for b in s.blocks if isinstance(b, Paragraph)] == [
+        "Good afternoon, dear friends!", "I am very glad to be here on Tatyana Day."]
+    reported = text.replace("Good afternoon, dear friends!", "Vladimir Putin met with students.\n\nDear friends!")
+    t, _ = parse(doc(reported), shapes)
+    assert [p.text for p in t.summary] == ["Vladimir Putin met with students."]
+
+
+def test_a_wrapped_dialogue_with_one_line_replies_still_joins(shapes):
+    """Without blank lines, short replies that end sentences ('What about Chechnya?') say nothing
+    of the wrapping: the long lines that stop mid-sentence are joined."""
+    text = "\n".join([
+        "PRESS STATEMENT FOLLOWING RUSSIAN-GERMAN TALKS", "", "April 9, 2002, Weimar", "",
+        "VLADIMIR PUTIN: Ladies and gentlemen, we have just concluded talks with",
+        "Chancellor Schroeder. They were very substantive and covered a wide",
+        "range of issues.",
+        "GERHARD SCHROEDER (retranslated): Thank you, Mr President. I fully agree",
+        "with what the President has said about our talks today.",
+        "QUESTION: A question for both leaders.",
+        "What about Chechnya?",
+        "VLADIMIR PUTIN: We have discussed that too.",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert [(x.name, [p.text for p in x.paragraphs]) for x in t.turns()] == [
+        ("VLADIMIR PUTIN", ["Ladies and gentlemen, we have just concluded talks with Chancellor Schroeder. They "
+                            "were very substantive and covered a wide range of issues."]),
+        ("GERHARD SCHROEDER", ["Thank you, Mr President. I fully agree with what the President has said about "
+                               "our talks today."]),
+        ("QUESTION", ["A question for both leaders.", "What about Chechnya?"]),
+        ("VLADIMIR PUTIN", ["We have discussed that too."]),
+    ]
