@@ -2300,6 +2300,13 @@ def _caps_surname(text: str, builder: _Builder, shapes: Shapes) -> Optional[Labe
     return Label(m.group("name"), m.group("name"), "", "", m.group("rest"))
 
 
+def office_only(name: str) -> bool:
+    """A speaker named by an office alone ('President', 'Prime Minister', 'Delegate'): nobody in
+    particular across the archive (each page's 'President' may be another person)."""
+    words = name.split()
+    return 1 <= len(words) <= 3 and all(w.casefold() in _ROLE_WORDS for w in words)
+
+
 def _office_in_dialogue(text: str, builder: _Builder) -> Optional[Label]:
     """A speaker named by the office alone ('President: Prices will be kept under control.',
     'Prime Minister:', 'Delegate:'), as president.gov.by labels the head of state's answers in a
@@ -2319,7 +2326,7 @@ def _office_in_dialogue(text: str, builder: _Builder) -> Optional[Label]:
     words = label.split()
     if not 1 <= len(words) <= 3 or not all(re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-Za-zА-Яа-яЁё]+)?", w) for w in words):
         return None
-    if not all(w.casefold() in _ROLE_WORDS for w in words):
+    if not office_only(label):
         return None
     return Label(label, label, "", "", rest)
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .model import Person, Problem, Role, Transcript, Turn
-from .parser import JOINT, NAME_PARTICLES
+from .parser import JOINT, NAME_PARTICLES, office_only
 from .slugs import slugify
 
 
@@ -137,7 +137,8 @@ def _resolve(
     local_given: dict[str, set[str]],
 ) -> tuple[str, str]:
     key = name_key(turn.name)
-    if key in registry.generic:
+    if key in registry.generic or office_only(turn.name) and key not in registry.by_key:
+        # a generic label, or an office alone ('President:', 'Prime Minister:'): no one person
         pid = slugify(turn.name, fallback="speaker")
         _discover(registry, pid, turn.name, generic=True)
         return pid, ""

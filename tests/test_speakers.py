@@ -63,6 +63,15 @@ def test_generic_labels_are_speakers_without_a_name(curated):
     assert next(p for p in archive.people if p.id == "question").generic
 
 
+def test_an_office_alone_is_no_one_person_across_the_archive(curated):
+    """'Prime Minister:' on one page and on another may be two people: like a generic label, the
+    office alone is a speaker that no people list shows and no page merges into someone."""
+    archive = build(curated, "Moderator: Welcome.\nPrime Minister: Thank you.",
+                    "Question: What now?\nPrime Minister: We will see.")
+    assert speakers_of(archive) == [["moderator", "prime-minister"], ["question", "prime-minister"]]
+    assert next(p for p in archive.people if p.id == "prime-minister").generic
+
+
 def test_partners_named_by_title_and_surname_in_older_transcripts(curated):
     """'PRESIDENT BUSH:' and 'GEORGE W. BUSH:', 'CHANCELLOR SCHROEDER:' and 'Gerhard Schröder:':
     one registry person each, and the middle initial stays in the name."""
