@@ -1625,6 +1625,7 @@ class _Builder:
     shapes: Optional[Shapes] = None
     _dialogue: Optional[bool] = None
     _last_label: Optional[int] = None
+    _others: Optional[list] = None
     speakers: set[str] = field(default_factory=set)
     """The names of the turns opened so far."""
     carried: Optional[Label] = None
@@ -1641,6 +1642,24 @@ class _Builder:
             self._last_label = next(
                 (k for k in range(len(self.paras) - 1, -1, -1) if parse_label(self.paras[k].text, self.shapes) is not None), -1)
         return self._last_label
+
+    def monologue(self, at: int) -> bool:
+        """Whether the page's labels, but the one at paragraph ``at``, name only the open turn's
+        speaker (generic labels and 'Name: "…"' quotations aside): an address, where 'Alexander
+        Solzhenitsyn: "…"' is the speaker quoting. Where anyone else speaks, a participant's
+        answer may be one quotation ('Anastasia Korneyeva: “Quantum Leap.”')."""
+        if self.turn is None:
+            return False
+        if self._others is None:
+            self._others = []
+            for k, para in enumerate(self.paras):
+                found = parse_label(para.text, self.shapes)
+                if found is not None and found.name.split() and found.name.casefold() not in self.shapes.generic_labels \
+                        and not _writer_shaped(found, self.shapes):
+                    self._others.append((k, found.name.split()[-1].rstrip(".").casefold()))
+        words = self.turn.label.name.split()
+        speaker = words[-1].rstrip(".").casefold() if words else ""
+        return all(name == speaker for k, name in self._others if k != at)
 
     def dialogue(self) -> bool:
         """Whether a line that no blank line sets apart is a label followed by a sentence
@@ -2025,13 +2044,19 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         speaking = builder.turn is not None and builder.turn.quoted is False and builder.turn.paragraphs
         reported = _reported_label(text, nxt.text, shapes, frozenset(builder.names)) if (
             nxt is not None and not (speaking and _QUOTING_WRITER.match(text))) else None
+        if reported is not None and speaking and builder.kremlin and not (
+            reported.name.split()[-1].rstrip(".").casefold() in builder.names
+        ):
+            reported = None  # 'Bill Clinton replied:' in a Kremlin speech: the speaker tells a story
         if reported is not None:
             builder.open_turn(reported, p.line)  # 'Aleksandr Lukashenko noted:' above a quotation
             continue
         label = parse_label(text, shapes, frozenset(builder.names)) or _caps_surname(text, builder, shapes)
         office = _office_in_dialogue(text, builder) if label is None else None
         label = label or office
-        if label is not None and speaking and builder.kremlin and _quotes_a_writer(label, builder, shapes):
+        if label is not None and speaking and builder.kremlin and _quotes_a_writer(label, builder, shapes) and (
+            builder.monologue(idx)
+        ):
             label = None
         if label is not None:
             if _is_headline(label, p, builder, nxt, shapes):
@@ -2226,12 +2251,16 @@ def _quotes_a_writer(label: Label, builder: "_Builder", shapes: Shapes) -> bool:
     """In a Kremlin speech, 'Alexander Solzhenitsyn: "Preserving the people is …"': the speaker
     quoting someone whom the transcript has not heard and does not know, by name alone, the whole
     rest one quotation. The Kremlin's transcripts never quote a speaker's own words under a label."""
+    return _writer_shaped(label, shapes) and not _known_speaker(label.name, shapes, frozenset(builder.names))
+
+
+def _writer_shaped(label: Label, shapes: Shapes) -> bool:
+    """A label by a name alone whose whole rest is one quotation ('Alexander Solzhenitsyn: "…"')."""
     rest = label.rest.strip()
     return (
         not label.role and not label.affiliation and rest[:1] in QUOTES and _opens_quotation(rest)
         and rest.rstrip(" .!?…").endswith(tuple(_CLOSING_QUOTE.values()))
         and label.name.casefold() not in shapes.generic_labels
-        and not _known_speaker(label.name, shapes, frozenset(builder.names))
     )
 
 
@@ -2519,7 +2548,20 @@ the speech of the turn above it."""
 def _quote_attributed(text: str) -> bool:
     """Whether a paragraph opens with a quotation that the article attributes right after it
     (``_QUOTE_ATTRIBUTED``)."""
-    return text[:1] in '"“«„‘' and _QUOTE_ATTRIBUTED.match(text) is not None
+    return _attribution(text) is not None
+
+
+def _attribution(text: str) -> Optional[re.Match]:
+    """The attribution after a paragraph's opening quotation (``_QUOTE_ATTRIBUTED``), unless the
+    words outside the quotation are in the first person: '“We will sow on time,” the governor told
+    me then. But I see …' is a speaker recalling what they were told, not an article's report."""
+    m = _QUOTE_ATTRIBUTED.match(text) if text[:1] in '"“«„‘' else None
+    if m is None:
+        return None
+    outside = re.split(r'["“”«»„]', text[m.start("by"):], maxsplit=1)[0]
+    if any(w.strip(",.;:!?()").casefold() in _FIRST_PERSON | {"my", "our"} for w in outside.split()[:12]):
+        return None
+    return m
 
 
 _REPORT_OPENING = re.compile(rf"(?:{_REPORTER}|(?:\w+\s+)?(?P<who>[\w\-'’]+))\s+{_REPORTED}", re.I)
@@ -2533,7 +2575,7 @@ def _reports_on(text: str, label: Label) -> bool:
     """Whether a paragraph opens by reporting on a speaker, as an article's does under a headline
     quoting them: 'The head of state noted ...', 'Lukashenko stressed ...'."""
     surname = label.name.split()[-1] if label.name.split() else ""
-    attributed = _QUOTE_ATTRIBUTED.match(text) if text[:1] in '"“«„‘' and not _opens_quotation(label.rest) else None
+    attributed = _attribution(text) if not _opens_quotation(label.rest) else None
     if attributed is not None:
         # a quotation with who said it under a headline quoting them ('Lukashenko: We will never give
         # up our land!' over '“We will never …,” the head of state said.'): the report of their words

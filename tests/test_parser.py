@@ -3089,3 +3089,64 @@ def test_a_wrapped_dialogue_with_one_line_replies_still_joins(shapes):
         ("QUESTION", ["A question for both leaders.", "What about Chechnya?"]),
         ("VLADIMIR PUTIN", ["We have discussed that too."]),
     ]
+
+
+# ---- review 17: where the shapes of reviews 15 and 16 overreached
+
+@pytest.mark.parametrize("answer", ["Anastasia Korneyeva: “Quantum Leap.”", 'Anastasia Korneyeva: "Science for life!"'])
+def test_a_participants_answer_in_quotation_marks_opens_their_turn(shapes, answer):
+    """Only in an address (no one else labelled on the page) is 'Name: “…”' the speaker quoting a
+    writer: in a Kremlin meeting, a participant who answers with a name or a motto in quotation
+    marks speaks, and their next words are theirs, not the President's."""
+    text = (f"{KREMLIN}Meeting with winners of the Big Challenges competition\n\nJuly 21, 2023, Sochi\n\n"
+            "Vladimir Putin: Good afternoon, friends.\n\nWhat is your team called?\n\n"
+            f"{answer}\n\nVladimir Putin: A good name. And what do you do?\n\n"
+            "Anastasia Korneyeva: We develop sensors for drones.")
+    assert turn_sizes(shapes, text) == [("Vladimir Putin", 2), ("Anastasia Korneyeva", 1), ("Vladimir Putin", 1),
+                                        ("Anastasia Korneyeva", 1)]
+    # her answer her only line, someone else speaking later: still hers
+    text = (f"{KREMLIN}Meeting with families of servicemen\n\nNovember 25, 2022, Novo-Ogaryovo\n\n"
+            "Vladimir Putin: Good afternoon, dear friends.\n\nYour sons wrote letters home.\n\n"
+            "Nina Pshenichkina: “Mum, do not worry, I will come back.”\n\n"
+            "That is what my son wrote to me a month before he was killed.\n\n"
+            "Vladimir Putin: I share your pain.\n\nOlga Belova: We are proud of them.")
+    assert turn_sizes(shapes, text) == [("Vladimir Putin", 2), ("Nina Pshenichkina", 2), ("Vladimir Putin", 1),
+                                        ("Olga Belova", 1)]
+
+
+@pytest.mark.parametrize("blank", ["\n\n", "\n"])
+def test_a_speaker_recalling_what_they_were_told_keeps_the_turn(shapes, blank):
+    """'“We will sow on time,” the governor told me then.': the words outside the quotation are the
+    speaker's own (first person), so the paragraph is no article's attributed report: it neither
+    ends a quoted statement nor makes the label line above it a pull-quote headline."""
+    text = blank.join([
+        "Working trip to the Gomel Oblast", "14 April 2023", "Aleksandr Lukashenko visited the Gomel Oblast.",
+        "Aleksandr Lukashenko:", "“I was in this district last year. The fields were not ready.”",
+        "“We will sow everything on time,” the governor told me then. But I see that nothing has changed.",
+        "The head of state instructed the government to look into the matter.",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("Aleksandr Lukashenko", 2)]
+    text = ("Working trip to the Gomel Oblast\n\n14 April 2023\n\n"
+            "Aleksandr Lukashenko: I was in this district a year ago.\n\n"
+            "“We will sow everything on time,” the governor told me then. I hope they kept their word.\n\n"
+            "Ivan Krupko: Yes, Comrade President, everything has been sown.")
+    t, _ = parse(doc(text), shapes)
+    assert [h.text for h in t.headings()] == []
+    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("Aleksandr Lukashenko", 2), ("Ivan Krupko", 1)]
+
+
+@pytest.mark.parametrize("intro", ["Bill Clinton replied:", "Helmut Kohl asked:", "Bill Clinton wrote:"])
+def test_a_kremlin_speaker_telling_what_someone_replied_keeps_the_turn(shapes, intro):
+    """In a Kremlin transcript's speech, 'Bill Clinton replied:' over a quotation is the speaker
+    telling a story about someone who does not speak on the page: no turn of theirs takes the
+    quotation and the speaker's words after it."""
+    text = (f"{KREMLIN}Interview to Tucker Carlson\n\nFebruary 9, 2024, Moscow\n\n"
+            "Tucker Carlson: You said that NATO promised not to expand.\n\n"
+            "Vladimir Putin: Yes. Once I spoke with President Clinton about it.\n\n"
+            f"{intro}\n\n“You know, this is interesting. I think it is possible.”\n\n"
+            "But in the evening, his team said no.\n\nTucker Carlson: Really?")
+    t, _ = parse(doc(text), shapes)
+    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("Tucker Carlson", 1), ("Vladimir Putin", 4),
+                                                                ("Tucker Carlson", 1)]
+    assert outside_turns(t) == []
