@@ -2693,6 +2693,13 @@ def _participle_after(words: list[str]) -> bool:
     return False
 
 
+_JUDGEMENT = frozenset(
+    "right wrong correct incorrect mistaken absolutely quite perfectly completely entirely not so very too "
+    "exactly fully partly partially certainly surely definitely probably justified true".split())
+"""Words after 'was' in a speaker's judgement of another ('Maxim Reshetnikov was absolutely right');
+'Vladimir Putin was at the plant' is a report."""
+
+
 def _reports_on_speaker(text: str, speakers: set[str]) -> bool:
     """A report on a speaker standing between turns, as the pages print a visit's or a ceremony's
     narration in italics that a dump loses: it opens with the full name of someone who speaks in
@@ -2724,9 +2731,11 @@ def _reports_on_speaker(text: str, speakers: set[str]) -> bool:
                 len(words) > len(parts) + 1 and words[len(parts) + 1] == "that"
             ):
                 return False  # 'Sergei Shoigu reported that …': the speaker tells what another said
-            if verb in _REFERS or verb in ("talked", "spoke") and after[:1] in (["about"], ["of"]):
+            if verb in _REFERS or verb in ("talked", "spoke") and after[:1] in (["about"], ["of"]) and not (
+                {"with", "at"} & set(after)  # 'talked about the plant's work with the workers': a report
+            ):
                 return False  # 'Anton Siluanov talked about the budget.': the speaker recalls another's words
-            if verb in ("was", "were") and not _participle_after(after):
+            if verb in ("was", "were") and after[:1] and after[0] in _JUDGEMENT and not _participle_after(after):
                 return False  # 'Maxim Reshetnikov was right about investment.': a speaker's judgement
             return (verb in _PAST or verb.endswith("ed")) and not any(
                 w.strip(",.;:!?").casefold() in _PERSONAL for w in words)

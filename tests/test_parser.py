@@ -3150,3 +3150,24 @@ def test_a_kremlin_speaker_telling_what_someone_replied_keeps_the_turn(shapes, i
     assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("Tucker Carlson", 1), ("Vladimir Putin", 4),
                                                                 ("Tucker Carlson", 1)]
     assert outside_turns(t) == []
+
+
+def test_a_visits_report_on_the_president_between_turns_is_narration(shapes):
+    """'Vladimir Putin was at the plant …' and '… talked about … with the workers' report the
+    visit; only a judgement ('was right') or a recollection ('talked about the budget.') is a
+    speaker's words about another."""
+    text = KREMLIN + "\n\n".join([
+        "Visit to Uralvagonzavod", "March 1, 2024, Nizhny Tagil",
+        "Vladimir Putin: How many do you make?", "Alexei Krivoruchko: Two hundred thousand a year.",
+        "Vladimir Putin was at the plant for the first time.",
+        "Vladimir Putin talked about the plant's contribution to national defence with the workers.",
+        "Vladimir Putin: Good afternoon, friends.",
+        "Alexei Krivoruchko: Vladimir Putin was absolutely right about the orders.",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [
+        ("Vladimir Putin", 1), ("Alexei Krivoruchko", 1), ("Vladimir Putin", 1), ("Alexei Krivoruchko", 1)]
+    assert outside_turns(t) == [
+        "Vladimir Putin was at the plant for the first time.",
+        "Vladimir Putin talked about the plant's contribution to national defence with the workers.",
+    ]
