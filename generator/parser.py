@@ -485,7 +485,8 @@ def _mend_names(sections: list[Section], shapes: Shapes) -> list[Section]:
 
     1. A generic label with a note naming someone who speaks under their own name elsewhere in
        the transcript is theirs: 'Question (Anna Petrova, Kommersant):' when 'Anna Petrova:'
-       speaks later.
+       speaks later; so is a question whose asker gives their name first ('Question: Good
+       afternoon. Anatol Lieven, Quincy Institute.') and speaks under it within the next turns.
     2. Names of three words or more (``_mend_long_names``)."""
     turns = [b for s in sections for b in s.blocks if isinstance(b, Turn)]
     speakers = {t.name for t in turns if t.name.casefold() not in shapes.generic_labels}
@@ -495,23 +496,47 @@ def _mend_names(sections: list[Section], shapes: Shapes) -> list[Section]:
             person = _person_in_note(t.name, t.affiliation, bare=True)
             if person is not None and person[0] in speakers:
                 mended[(t.name, t.role, t.affiliation)] = person
+    asker: dict[int, tuple[str, str, str]] = {}
+    for k, t in enumerate(turns):
+        if t.name.casefold() in _ASKERS and t.paragraphs:
+            named = _introduces_self(t.paragraphs[0].text)
+            if named and named in speakers and any(u.name == named for u in turns[k + 1:k + 5]):
+                asker[t.line] = (named, "", t.affiliation)
     for (name, role), (new_name, new_role) in _mend_long_names(turns, shapes).items():
         for t in turns:
             if (t.name, t.role) == (name, role):
                 mended[(name, role, t.affiliation)] = (new_name, new_role, t.affiliation)
-    if not mended:
+    if not mended and not asker:
         return sections
     out = []
     for s in sections:
         blocks = []
         for b in s.blocks:
             key = (b.name, b.role, b.affiliation) if isinstance(b, Turn) else None
-            if key in mended:
+            if isinstance(b, Turn) and b.line in asker:
+                name, role, affiliation = asker[b.line]
+                b = replace(b, name=name, role=role, affiliation=affiliation)
+            elif key in mended:
                 name, role, affiliation = mended[key]
                 b = replace(b, name=name, role=role, affiliation=affiliation)
             blocks.append(b)
         out.append(replace(s, blocks=tuple(blocks)))
     return out
+
+
+_SELF_INTRODUCED = re.compile(
+    r"^(?:(?:good\s+(?:morning|afternoon|evening|day)|hello|thank\s+you)\b[^.!?]{0,60}[.!?]\s+)?"
+    r"(?:my\s+name\s+is\s+|i\s+am\s+|i'm\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*[,.(]", re.I)
+
+
+def _introduces_self(text: str) -> Optional[str]:
+    """The name a journalist gives at the start of a question ('Good afternoon. Anatol Lieven,
+    Quincy Institute.', 'My name is Anna Petrova, …'), as written; None if there is none."""
+    m = _SELF_INTRODUCED.match(text)
+    if m is None:
+        return None
+    name = m.group("name")
+    return name if all(w[:1].isupper() for w in name.split()) else None
 
 
 def _mend_long_names(turns: list[Turn], shapes: Shapes) -> dict[tuple[str, str], tuple[str, str]]:

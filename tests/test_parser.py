@@ -3171,3 +3171,22 @@ def test_a_visits_report_on_the_president_between_turns_is_narration(shapes):
         "Vladimir Putin was at the plant for the first time.",
         "Vladimir Putin talked about the plant's contribution to national defence with the workers.",
     ]
+
+
+def test_a_question_whose_asker_gives_their_name_is_theirs_when_they_speak_under_it(shapes):
+    """'Question: Good afternoon. Anatol Lieven, Quincy Institute …' and, two turns on, 'Anatol
+    Lieven: Thank you.': the question is his (the label stays as written). Another question
+    naming no one who speaks under a label stays a question."""
+    text = KREMLIN + "\n\n".join([
+        "Valdai Discussion Club meeting", "October 5, 2023, Sochi",
+        "Fyodor Lukyanov: Let us take questions from the hall.",
+        "Question: Good afternoon. Anatol Lieven, Quincy Institute for Responsible Statecraft. What next?",
+        "Vladimir Putin: Mr Lieven, we did not start this war.",
+        "Anatol Lieven: Thank you.",
+        "Question: Good afternoon. Ivan Petrov, Channel One. And the economy?",
+        "Vladimir Putin: It is growing.",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert [(x.label, x.name) for x in t.turns()] == [
+        ("Fyodor Lukyanov", "Fyodor Lukyanov"), ("Question", "Anatol Lieven"), ("Vladimir Putin", "Vladimir Putin"),
+        ("Anatol Lieven", "Anatol Lieven"), ("Question", "Question"), ("Vladimir Putin", "Vladimir Putin")]
