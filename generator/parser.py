@@ -1236,6 +1236,7 @@ def _personal_label(
     if len(role_tokens) == 1 and _given_name(role_tokens[0], shapes) and not (
         len(name_tokens) == 2 and name_tokens[0].casefold() in _GIVEN_NAMES
         and role_tokens[0].casefold() not in _GIVEN_NAMES and not registry_span
+        and _OCCUPATION_SHAPE.fullmatch(role_tokens[0]) is not None  # ('José Maria Neves' is a name)
         and not _PATRONYMIC.search(name_tokens[1])  # ('Ivanov Ivan Ivanovich': a surname first)
     ):
         # a name of three words with no role: 'Lee Hsien Loong', 'Valéry Giscard d’Estaing'; but
@@ -1275,6 +1276,12 @@ def _offices_before_a_name(left: list[str], right: str) -> bool:
     words = right.split()
     span = _name_span(words)
     return 2 <= span < len(words) and _plausible_role(" ".join(words[:-span]))
+
+
+_OCCUPATION_SHAPE = re.compile(
+    r"[A-Z][a-z]+(?:-[a-z]+)?(?<=er|or|st|an|nt|ee|al|te|in|el|ic|ss|rd|ut|ar|ve|et)")
+"""How an English occupation or rank ends ('Private', 'Corporal', 'Schoolteacher', 'Pilot-cosmonaut',
+'Sergeant', 'Mechanic', 'Lieutenant'): a foreign given name ('José', 'Luiz', 'Maria') mostly does not."""
 
 
 def _the_outlet(text: str, shapes: Shapes) -> bool:

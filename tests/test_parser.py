@@ -2914,6 +2914,8 @@ def test_a_place_after_the_comma_is_no_outlet(shapes, line):
     ("Pilot-cosmonaut Oleg Kononenko: Good afternoon.", "Oleg Kononenko", "Pilot-cosmonaut"),
     ("Lee Hsien Loong: Thank you.", "Lee Hsien Loong", ""),
     ("Anna Maria Petrova: Thank you.", "Anna Maria Petrova", ""),
+    ("José Maria Neves: Thank you.", "José Maria Neves", ""),  # a foreign double given name (review 17)
+    ("Sergeant Ivan Petrov: Yes.", "Ivan Petrov", "Sergeant"),
     ("Ivanov Ivan Ivanovich: Thank you.", "Ivanov Ivan Ivanovich", ""),
 ])
 def test_a_word_before_a_given_name_and_a_surname_is_a_role(shapes, line, name, role):
