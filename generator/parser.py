@@ -1761,7 +1761,8 @@ def _hard_wrapped(block: list[str], shapes: Shapes) -> bool:
         return False  # (the headlines under 'Read also:' are a line each)
     inner = block[:-1]
     ends = [line.rstrip().endswith(_FULL_STOPS + (":",)) for line in inner]
-    if not all(WRAP_MIN <= len(line) <= WRAP_MAX or (len(line) < WRAP_MIN and end) for line, end in zip(inner, ends)):
+    if not all(WRAP_MIN <= len(line) <= WRAP_MAX or (len(line) < WRAP_MIN and end) or _caps_heading(line)
+               for line, end in zip(inner, ends)):
         return False
     breaks = [k for k, end in enumerate(ends) if not end]
     if len(breaks) >= 2 and all(
@@ -1774,6 +1775,14 @@ def _hard_wrapped(block: list[str], shapes: Shapes) -> bool:
     # ('QUESTION: But why?', 'What about Chechnya?') end sentences without saying anything of the wrapping.
     long_ends = [end for line, end in zip(inner, ends) if len(line) >= WRAP_MIN]
     return bool(long_ends) and sum(long_ends) <= len(long_ends) / 2
+
+
+def _caps_heading(line: str) -> bool:
+    """A short heading in capitals inside a hard-wrapped dump ('THE ECONOMY'), which old pages put
+    between the questions of an interview: a line of its own, never a wrapped line's end."""
+    text = line.strip()
+    return (len(text) < WRAP_MIN and text.isupper() and len(text.split()) <= 8 and ":" not in text
+            and not text.endswith(TERMINAL) and not is_separator(text))
 
 
 _FULL_STOPS = (".", "!", "?", "…", '"', "”", "»")
@@ -1819,7 +1828,9 @@ def _paragraphs(lines: list[SourceLine], shapes: Shapes) -> list[_Para]:
         single = len(block) == 1
         said: Optional[int] = None  # lines of a dialogue in the block ('Name: words.'), counted when needed
         for k, (ln, text) in enumerate(zip(block, texts)):
-            if wrapped and k > 0 and not _starts_new_paragraph(text, texts[k - 1], shapes):
+            if wrapped and _caps_heading(text) and (k == 0 or texts[k - 1].endswith(_FULL_STOPS)):
+                paras.append(_Para(text, ln.number, True))  # 'THE ECONOMY' between two questions
+            elif wrapped and k > 0 and not _starts_new_paragraph(text, texts[k - 1], shapes):
                 joined = paras[-1]
                 paras[-1] = _Para(joined.text + " " + text, joined.line, False)
             else:
@@ -1852,6 +1863,8 @@ def _starts_new_paragraph(text: str, previous: str, shapes: Shapes) -> bool:
         return True  # '– to keep prices under control.' under 'The President set the following tasks:'
     if len(previous) < WRAP_MIN and previous.rstrip().endswith(_SENTENCE_END):
         return True  # a short line ending a sentence ended its paragraph (see ``_hard_wrapped``)
+    if _caps_heading(previous):
+        return True  # the line under a heading in capitals
     found = _LABEL_RE.match(text) or _GLUED.match(text)
     if not found:
         return False

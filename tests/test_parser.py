@@ -3192,3 +3192,26 @@ def test_a_question_whose_asker_gives_their_name_is_theirs_when_they_speak_under
     assert [(x.label, x.name) for x in t.turns()] == [
         ("Fyodor Lukyanov", "Fyodor Lukyanov"), ("Question", "Anatol Lieven"), ("Vladimir Putin", "Vladimir Putin"),
         ("Anatol Lieven", "Anatol Lieven"), ("Question", "Question"), ("Vladimir Putin", "Vladimir Putin")]
+
+
+def test_a_heading_in_capitals_inside_a_hard_wrapped_interview(shapes):
+    """An old interview wrapped at a fixed width, with no blank lines, and a topic heading in
+    capitals between two questions: the heading is a heading and the wrapped lines are joined."""
+    text = "\n".join([
+        "INTERVIEW WITH THE GERMAN NEWSPAPER BILD", "", "January 11, 2016, Sochi", "",
+        "QUESTION: Mr President, let us begin with the question of how Russia and",
+        "the West have drifted apart over the past twenty-five years. What went",
+        "wrong?",
+        "VLADIMIR PUTIN: Everything went wrong. We did not overcome the division of",
+        "Europe. Twenty-five years ago the Berlin Wall fell, but invisible walls",
+        "were moved to the East.",
+        "THE ECONOMY",
+        "QUESTION: What about the economy? Oil prices are falling and the budget",
+        "is under pressure. What will you do?",
+        "VLADIMIR PUTIN: We will adapt.",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert [h.text for h in t.headings()] == ["THE ECONOMY"]
+    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [
+        ("QUESTION", 1), ("VLADIMIR PUTIN", 1), ("QUESTION", 1), ("VLADIMIR PUTIN", 1)]
+    assert t.turns()[1].paragraphs[0].text.endswith("invisible walls were moved to the East.")
