@@ -529,6 +529,13 @@ _SELF_INTRODUCED = re.compile(
     r"(?:my\s+name\s+is\s+|i\s+am\s+|i'm\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*[,.(]", re.I)
 
 
+_ABOUT_ANOTHER = frozenset(
+    "you your yours said says say told noted stated mentioned announced claimed believes thinks has have had was were is are "
+    "will would did does".split())
+"""Words of a clause about the person a question names ('Sergei Lavrov, your Foreign Minister, said …'), which
+an asker's own name and outlet ('Anatol Lieven, Quincy Institute.') never hold."""
+
+
 def _introduces_self(text: str) -> Optional[str]:
     """The name a journalist gives at the start of a question ('Good afternoon. Anatol Lieven,
     Quincy Institute.', 'My name is Anna Petrova, …'), as written; None if there is none."""
@@ -536,6 +543,9 @@ def _introduces_self(text: str) -> Optional[str]:
     if m is None:
         return None
     name = m.group("name")
+    clause = re.split(r"[.!?]", text[m.end("name"):], maxsplit=1)[0]
+    if any(w.strip(",;:()").casefold() in _ABOUT_ANOTHER for w in clause.split()):
+        return None  # 'Alexander Lukashenko, you said last week …', 'Sergei Lavrov, your minister, said …': the asker names another
     return name if all(w[:1].isupper() for w in name.split()) else None
 
 
@@ -1271,11 +1281,18 @@ def _offices_before_a_name(left: list[str], right: str) -> bool:
     and the words after it end in a name of two words or more with a role before it. 'Ivan Petrov,
     Head of the Foundation' (no office before the comma) and 'Presidential Aide, Secretary of the
     State Council' (no name after it) are left alone."""
-    if not any(t.rstrip(".").casefold() in _NOT_SURNAMES for t in left):
-        return False
+    if not any(t.rstrip(".").casefold() in _NOT_SURNAMES for t in left) or not (
+        left[0].rstrip(".").casefold() in _ROLE_WORDS or _OFFICE_ADJECTIVE.fullmatch(left[0])
+    ):
+        return False  # ('Larry King, CNN White House Correspondent', 'Julie Bishop, Australian Foreign Minister': a name first)
     words = right.split()
     span = _name_span(words)
-    return 2 <= span < len(words) and _plausible_role(" ".join(words[:-span]))
+    return 2 <= span < len(words) and _plausible_role(" ".join(words[:-span])) and not any(
+        w.casefold() in _ROLE_WORDS | _ORG_NOUNS for w in words[-span:])
+
+
+_OFFICE_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:al|ive|ing|ary|ior|st)|Vice")
+"""A word before an office that is no name: 'Presidential', 'Executive', 'Acting', 'First', 'Senior'."""
 
 
 _OCCUPATION_SHAPE = re.compile(
@@ -1773,7 +1790,14 @@ def _hard_wrapped(block: list[str], shapes: Shapes) -> bool:
         return False  # an article's paragraphs with a headline between them, no blank lines
     # The lines of wrap-like length tell: in a dialogue with no blank lines, the one-line replies
     # ('QUESTION: But why?', 'What about Chechnya?') end sentences without saying anything of the wrapping.
-    long_ends = [end for line, end in zip(inner, ends) if len(line) >= WRAP_MIN]
+    # A heading with a label under it ('Beginning of the meeting with Government members' over
+    # 'VLADIMIR PUTIN: Good afternoon.') ends its paragraph too.
+    # (A role over a name, 'Teacher of Russian at School No. 5 in Kursk' over 'Marina Petrova: …',
+    # is one label wrapped: no paragraph end.)
+    long_ends = [end or heading_shaped(line) and line.split()[-1].casefold() not in _MID_PHRASE
+                 and line.split()[0].casefold() not in _ROLE_WORDS
+                 and _LABEL_RE.match(below) is not None and parse_label(below, shapes) is not None
+                 for line, end, below in zip(inner, ends, block[1:]) if len(line) >= WRAP_MIN]
     return bool(long_ends) and sum(long_ends) <= len(long_ends) / 2
 
 
@@ -2645,8 +2669,13 @@ def _reports_on_the_leader(text: str) -> bool:
     """An article's report between the turns of its dialogue: 'The head of state noted that …',
     'According to the Prime Minister, …', 'The meeting also discussed …'. Never a speaker's words, which say 'I' or 'we' ('The
     President instructed us …' stays speech)."""
-    return _ON_THE_LEADER.match(text) is not None and not any(
-        w.strip(",.;:").casefold() in _FIRST_PERSON for w in text.split()[:12])
+    if _ON_THE_LEADER.match(text) is None or any(w.strip(",.;:!?()").casefold() in _PERSONAL for w in text.split()):
+        return False
+    # a report goes on reporting ('He also noted …'); a speaker who cites the Prime Minister goes on
+    # in their own voice ('According to the Prime Minister, … Is that enough? It is not.')
+    sentences = [x for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip()) if x]
+    return "?" not in text and "!" not in text and all(
+        _ON_THE_LEADER.match(x) or _REPORT_OPENING.match(x) for x in sentences[1:])
 
 
 def greets(rest: str) -> bool:
@@ -2745,6 +2774,12 @@ _JUDGEMENT = frozenset(
 'Vladimir Putin was at the plant' is a report."""
 
 
+_PLACE_PREPOSITIONS = frozenset("at in on aboard inside near".split())
+_PRESENT_OR_FUTURE = frozenset("is are must should will shall can need needs let".split())
+"""Words a past report on a visit does not hold ('Vladimir Putin was at the plant for the first time.'),
+and a speaker's remark about another does ('… was in China last week, and the agreements must be implemented')."""
+
+
 def _reports_on_speaker(text: str, speakers: set[str]) -> bool:
     """A report on a speaker standing between turns, as the pages print a visit's or a ceremony's
     narration in italics that a dump loses: it opens with the full name of someone who speaks in
@@ -2782,6 +2817,11 @@ def _reports_on_speaker(text: str, speakers: set[str]) -> bool:
                 return False  # 'Anton Siluanov talked about the budget.': the speaker recalls another's words
             if verb in ("was", "were") and after[:1] and after[0] in _JUDGEMENT and not _participle_after(after):
                 return False  # 'Maxim Reshetnikov was right about investment.': a speaker's judgement
+            present = _PRESENT_OR_FUTURE & {w.strip(",.;:!?").casefold() for w in words}
+            if verb in ("was", "were") and after[:1] and not _participle_after(after) and (
+                after[0] not in _PLACE_PREPOSITIONS or present
+            ) or verb in ("talked", "spoke") and after[:1] in (["about"], ["of"]) and present:
+                return False  # 'Denis Manturov was one of the authors …', '… was in China, and the agreements must be …'
             return (verb in _PAST or verb.endswith("ed")) and not any(
                 w.strip(",.;:!?").casefold() in _PERSONAL for w in words)
     return False

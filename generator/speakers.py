@@ -137,7 +137,10 @@ def _resolve(
     local_given: dict[str, set[str]],
 ) -> tuple[str, str]:
     key = name_key(turn.name)
-    if key in registry.generic or office_only(turn.name) and key not in registry.by_key:
+    office = office_only(turn.name) and key not in registry.by_key and not (
+        local_surnames.get(key, set()) - {slugify(turn.name, fallback="speaker")}
+    )  # ('King:' after 'Larry King:' on the page, 'Major:' after 'John Major:': that speaker's surname)
+    if key in registry.generic or office:
         # a generic label, or an office alone ('President:', 'Prime Minister:'): no one person
         pid = slugify(turn.name, fallback="speaker")
         _discover(registry, pid, turn.name, generic=True)

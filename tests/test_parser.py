@@ -3215,3 +3215,97 @@ def test_a_heading_in_capitals_inside_a_hard_wrapped_interview(shapes):
     assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [
         ("QUESTION", 1), ("VLADIMIR PUTIN", 1), ("QUESTION", 1), ("VLADIMIR PUTIN", 1)]
     assert t.turns()[1].paragraphs[0].text.endswith("invisible walls were moved to the East.")
+
+
+def test_a_question_naming_another_person_first_stays_the_askers(shapes):
+    """'Question: Good afternoon. Alexander Lukashenko, you said …' names the person asked about or
+    asked, not the asker: the question stays 'Question' though he answers it right after (review 19)."""
+    text = KREMLIN + "\n\n".join([
+        "Joint news conference", "February 18, 2022, The Kremlin, Moscow",
+        "Vladimir Putin and Alexander Lukashenko held a joint news conference.", "* * *",
+        "Vladimir Putin: Good afternoon. Let us take questions.",
+        "Question: Good afternoon. Alexander Lukashenko, you said last week that Belarus would host the troops. How long?",
+        "Alexander Lukashenko: As long as necessary.",
+        "Question: Good afternoon, Mr President. Sergei Lavrov, your Foreign Minister, said yesterday that the West was"
+        " not listening. Is that so?",
+        "Vladimir Putin: Sergei Lavrov will answer.",
+        "Sergei Lavrov: The West is not listening.",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert [x.name for x in t.turns()] == ["Vladimir Putin", "Question", "Alexander Lukashenko", "Question",
+                                           "Vladimir Putin", "Sergei Lavrov"]
+
+
+@pytest.mark.parametrize("lines, sizes", [
+    (["Aleksandr Lukashenko: Thank you.",
+      "According to the Prime Minister, the farms have threshed six million tonnes. Is that enough? It is not.",
+      "Minsk Region must catch up."], [("Aleksandr Lukashenko", 3)]),
+    (["Aleksandr Lukashenko: Good.",
+      "The sides discussed these issues in Sochi. The grain will go to Russia by rail."], [("Aleksandr Lukashenko", 2)]),
+])
+def test_a_speaker_citing_the_prime_minister_goes_on_speaking(shapes, lines, sizes):
+    """Outside the Kremlin's pages a speaker may open with 'According to the Prime Minister, …' or 'The
+    sides discussed …' and go on in their own voice (a question, a remark in the present): still the
+    speaker's, where an article's report only reports (review 19)."""
+    text = "\n\n".join(["Meeting on the harvest", "12 August 2024", "Aleksandr Lukashenko held a meeting.",
+                        "Roman Golovchenko: The harvest is going well."] + lines)
+    assert turn_sizes(shapes, text)[1:] == sizes
+
+
+def test_a_header_less_kremlin_page_citing_the_minister_keeps_the_turn(shapes):
+    """An old Kremlin page without its header: 'According to the Minister of Economic Development, …'
+    then the President's judgement is his speech (review 19)."""
+    text = "\n\n".join([
+        "MEETING WITH GOVERNMENT MEMBERS", "March 10, 2004, The Kremlin, Moscow",
+        "VLADIMIR PUTIN: Good afternoon, colleagues.", "GERMAN GREF: The economy grew by seven percent.",
+        "VLADIMIR PUTIN: Thank you.",
+        "According to the Minister of Economic Development, the economy grew by seven percent. That is a good result,"
+        " but inflation remains high.",
+    ])
+    assert turn_sizes(shapes, text)[-1] == ("VLADIMIR PUTIN", 2)
+
+
+def test_a_heading_over_a_label_in_a_block_of_short_lines_is_no_wrapping(shapes):
+    """A dump without blank lines whose block holds a part's heading over short one-line replies: the
+    heading ends its line, nothing is joined and the labels stay (review 19)."""
+    text = "\n".join([
+        "MEETING WITH MEMBERS OF THE GOVERNMENT", "", "March 1, 2002, The Kremlin, Moscow", "",
+        "Beginning of the conversation with journalists present",
+        "VLADIMIR PUTIN: Good afternoon.", "Please sit down.", "We have a lot to discuss today.",
+        "Continuation of the meeting with members of the Government of Russia",
+        "VLADIMIR PUTIN: Thank you.", "Let us continue.",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert [(x.name, len(x.paragraphs)) for x in t.turns()] == [("VLADIMIR PUTIN", 3), ("VLADIMIR PUTIN", 2)]
+    assert [s.heading.text for s in t.sections if s.heading] == [
+        "Beginning of the conversation with journalists present",
+        "Continuation of the meeting with members of the Government of Russia"]
+
+
+@pytest.mark.parametrize("line", [
+    "Denis Manturov was one of the authors of this programme, and it works.",
+    "Denis Manturov was in China last week, and the agreements must be implemented.",
+])
+def test_a_speaker_saying_what_another_was_keeps_the_turn(shapes, line):
+    """'Denis Manturov was one of the authors …', '… was in China, and the agreements must be …':
+    the President's words about a minister, not a visit's report (review 19)."""
+    text = KREMLIN + "\n\n".join([
+        "Meeting with Government members", "March 10, 2021, Moscow", "* * *",
+        "Denis Manturov: The programme has been launched.", "Vladimir Putin: Thank you.", line,
+    ])
+    assert turn_sizes(shapes, text) == [("Denis Manturov", 1), ("Vladimir Putin", 2)]
+
+
+@pytest.mark.parametrize("line, name, role", [
+    ("Larry King, CNN White House Correspondent: Thank you.", "Larry King", "CNN White House Correspondent"),
+    ("Julie Bishop, Australian Foreign Minister: Thank you.", "Julie Bishop", "Australian Foreign Minister"),
+    ("John Major, Former British Prime Minister: Thank you.", "John Major", "Former British Prime Minister"),
+    ("Howard Dean, Chairman of the Democratic National Committee: Thank you.", "Howard Dean",
+     "Chairman of the Democratic National Committee"),
+    ("Erik Prince, Founder of Blackwater Security Consulting: Thank you.", "Erik Prince",
+     "Founder of Blackwater Security Consulting"),
+])
+def test_a_surname_that_is_an_office_is_no_office_before_a_name(shapes, line, name, role):
+    """'Larry King, …', 'John Major, …': a name whose surname is an office word, then a role ending in
+    capitalised words, is that person; the two-offices rule reads a role before the comma (review 19)."""
+    assert label_parts(shapes, line, "name", "role") == (name, role)

@@ -176,3 +176,11 @@ def test_a_given_name_alone_is_no_registry_person(curated):
     archive = build(curated, "Vladimir Putin: Good afternoon.\nIrina Petrova: A question.\nVladimir: My question.\nIrina: Next.")
     ids = speakers_of(archive)[0]
     assert ids[0] == "vladimir-putin" and ids[2] != "vladimir-putin" and ids[3] == ids[1] == "irina-petrova"
+
+
+def test_a_surname_that_is_an_office_is_the_speaker_named_in_full(curated):
+    """'King:' after 'Larry King:' on the page is Larry King, not an office alone (review 19)."""
+    archive = build(curated, "Larry King: Welcome.\nVladimir Putin: Thank you.\nKing: What happened?",
+                    "John Major: Thank you.\nBoris Yeltsin: Yes.\nMajor: Agreed.")
+    assert speakers_of(archive) == [["larry-king", "vladimir-putin", "larry-king"],
+                                    ["john-major", "boris-yeltsin", "john-major"]]
