@@ -1551,6 +1551,8 @@ _NOTE_RE = re.compile(
     r"|Abridged|Abridged version|BelTA|Photos from the archive|Archive photo|Photos?|Video|Photo gallery|Video gallery)\.?$"
     r"|^(?:https?://|www\.|t\.me/)\S+$|^Follow\s+us\s+on\s+(?:Telegram|Twitter|Facebook|VK|YouTube)\b.*$"
     r"|^(?:Photos?|Video)\s+(?:by|courtesy\s+of)\s+[A-ZА-ЯЁ][^.!?]{0,80}\.?$"
+    r"|^(?:(?:The\s+)?Press\s+(?:service|office)\s+of\s+the\s+President(?:\s+of\s+(?:the\s+Republic\s+of\s+)?(?:Belarus|Russia))?"
+    r"|Presidential\s+Press\s+and\s+Information\s+Office)\.?$"
     r"|^Based\s+on\s+(?:the\s+)?(?:materials|information|reports)\s+(?:of|from|by)\s+[^.!?,;]{1,60}\.?$"
     r"|^(?P<caption>.{1,300}[.!?]\s+(?:Photos?\s+(?:by|courtesy\s+of)|Photos?:)\s+(?=[A-ZА-ЯЁ'\"“«])[^.!?]{1,60}\.?)$"
 )
@@ -2067,6 +2069,8 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         if lead + 1 < len(paras) and _reported_label(p.text, paras[lead + 1].text, shapes, frozenset()):
             break
         if (p.standalone or _PART_OF_EVENT.match(p.text)) and heading_shaped(p.text) and lead > 0:
+            if _furniture_after(paras, lead, shapes):
+                lead = len(paras)  # a short item over the site's links, a photo credit or a signature: no lead
             break  # ('Beginning of the meeting' in a dump with no blank lines)
         if lead == 0 and (_PART_OF_EVENT.match(p.text) or is_elision(p.text)):
             break  # the body opens with a part's heading ('Excerpts from the transcript') or '<…>'
@@ -2075,8 +2079,9 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
     if 0 < lead < len(paras) and lead <= 4 and not all(is_note(p.text) for p in paras[:lead]):
         # a site's 'Read also:' under the lead ends it: the links under it are editorial
         lead = next((j for j in range(lead) if _LINKS_HEAD.match(paras[j].text.strip())), lead)
-        # a speech printed without its speaker's label ('Good afternoon, dear friends!') ends it too
-        lead = next((j for j in range(lead) if _opens_a_speech(paras[j].text)), lead)
+        # a speech printed without its speaker's label ('Good afternoon, dear friends!') ends it too,
+        # as does an essay's own first paragraph ('During the Direct Line, when I was asked …')
+        lead = next((j for j in range(lead) if _opens_a_speech(paras[j].text) or _says_i(paras[j].text)), lead)
         summary = [Paragraph(p.text, p.line, "summary") for p in paras[:lead]]
         paras = paras[lead:]
 
@@ -2090,6 +2095,8 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
     intro = tail > 0 and _introduces_list(summary[tail - 1].text)
     # an interview that labels only its questions ('Question: …?', the answer unlabelled under it)
     questions_only = functools.cache(lambda: _questions_only(paras, shapes))
+    # a message's sender, named by the page's first line ('Vladimir Putin sent greetings to …')
+    sender = _message_sender(summary[0].text if summary else paras[0].text if paras else "", shapes)
     for idx, p in enumerate(paras):
         nxt = paras[idx + 1] if idx + 1 < len(paras) else None
         text = p.text
@@ -2102,7 +2109,11 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             continue
         listing = links and heading_shaped(text)
         links = bool(_LINKS_HEAD.match(text.strip())) or listing
-        if is_elision(text) or is_note(text) or links:
+        if is_elision(text) or is_note(text) or links or p.standalone and _is_boilerplate(text, shapes):
+            if builder.turn is not None and builder.turn.quoted and not _quote_open(builder.turn.paragraphs) and (
+                not is_elision(text) and not text.startswith(("(", "["))
+            ):
+                builder.close_turn()  # a quoted statement has ended: the site's lines under it (credits, links) are the page's
             target = builder.turn.paragraphs if builder.turn else None
             para = Paragraph(text, p.line, "editorial")
             if target is not None:
@@ -2117,6 +2128,10 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
             reported.name.split()[-1].rstrip(".").casefold() in builder.names
         ):
             reported = None  # 'Bill Clinton replied:' in a Kremlin speech: the speaker tells a story
+        if reported is None and sender is not None and nxt is not None and builder.turn is None and (
+            _MESSAGE_READS.match(text.strip()) and _opens_quotation(nxt.text.strip())
+        ):  # 'The message reads, in part:' above the quotation of the message the page's first line says was sent
+            reported = Label(text.strip()[:-1].rstrip(), sender.name, sender.role, sender.affiliation, "")
         if reported is not None:
             builder.open_turn(reported, p.line)  # 'Aleksandr Lukashenko noted:' above a quotation
             continue
@@ -2441,6 +2456,53 @@ def _opens_a_speech(text: str) -> bool:
     if _GREETING.match(text) or first in ("i", "i'm", "i’m", "we", "we're", "we’re"):
         return True
     return first in _ADDRESS_WORDS and re.search(r"[,!]", " ".join(words[:4])) is not None
+
+
+_QUOTED_SPAN = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"")
+_I_SPEAKS = re.compile(r"(?:^|[.!?:;,–—]\s+|\b[a-zа-яё]\w*\s+)(?:I\s+[a-z]|I[’']m\b|[Mm]y\s+[a-z])")
+
+
+_MESSAGE_READS = re.compile(
+    r"^(?:The\s+(?:message|telegram|letter|address|greetings?)\s+(?:reads|says|states)(?:,?\s+in\s+part)?"
+    r"|In\s+(?:his|her|the)\s+(?:message|telegram|letter|address),\s+the\s+(?:President|head\s+of\s+state)[^:]{0,40}?"
+    r"\s+(?:said|noted|stressed|emphasi[sz]ed|wrote))\s*:$")
+_SENT = re.compile(r"^(?P<who>[A-ZА-ЯЁ][^,.:;]{2,100}?)\s+(?:has\s+)?(?:sent|addressed|congratulated|expressed)\s")
+
+
+def _message_sender(first: str, shapes: Shapes) -> Optional[Label]:
+    """The person whose message a page of greetings or condolences quotes, named with a verb of
+    sending in its first paragraph ('Vladimir Putin sent condolences to …', 'Belarus President
+    Aleksandr Lukashenko has sent greetings …'): by full name only."""
+    m = _SENT.match(first.strip())
+    found = parse_label(f"{m.group('who')}: Yes.", shapes) if m else None
+    if found is None or len(found.name.split()) < 2 or found.name.casefold() in shapes.generic_labels:
+        return None
+    return found
+
+
+def _says_i(text: str) -> bool:
+    """A paragraph in the first person singular outside any quotation ('During the recent Direct
+    Line, when I was asked …', 'My visit …'): a speech's or an essay's own words, which no page's
+    summary, written in the third person, holds. 'Peter I founded …' names a tsar."""
+    return _I_SPEAKS.search(_QUOTED_SPAN.sub(" ", text)) is not None
+
+
+def _furniture_after(paras: list[_Para], start: int, shapes: Shapes) -> bool:
+    """Whether the paragraphs from ``start`` on are only the site's furniture under a short news
+    item: notes and credits ('Photo: BelTA'), the 'Topics' / 'Persons' block and the links under
+    it, the 'Publication date', a site line ('Text version'), the press service's credit, and a
+    signature on the last line ('Vladimir Putin'). The item above them is the page's text, not a
+    lead over a body."""
+    links = False
+    for j in range(start, len(paras)):
+        text = paras[j].text.strip()
+        links = bool(_LINKS_HEAD.match(text)) or links and heading_shaped(text)
+        if links or is_note(text) or is_elision(text) or _is_boilerplate(text, shapes):
+            continue
+        if j == len(paras) - 1 and _signature(text, shapes):
+            continue
+        return False
+    return True
 
 
 def _first_appearance(label: Label, builder: _Builder) -> bool:
@@ -2886,9 +2948,19 @@ def _clause(text: str) -> bool:
     return any(w in _CLAUSE_WORDS for w in words)
 
 
+def _signature(text: str, shapes: Shapes) -> bool:
+    """A person's name alone on a line ('Vladimir Putin', 'V.Putin'), as a message is signed: a
+    known surname, or a frequent given name first."""
+    tokens = text.split()
+    return (1 <= len(tokens) <= 3 and _name_span(tokens) == len(tokens) and (
+        tokens[-1].casefold() in shapes.known_names or len(tokens) > 1 and tokens[0].casefold() in _GIVEN_NAMES))
+
+
 def _is_heading(p: _Para, builder: _Builder, nxt: Optional[_Para], shapes: Shapes) -> bool:
     if not heading_shaped(p.text) and not _long_part_heading(p.text):
         return False
+    if nxt is None and _signature(p.text, shapes) and (builder.turn is None or builder.turn.quoted is not False):
+        return False  # the text's last line, a person's name alone, signs a message ('Vladimir Putin')
     listed = _LABEL_RE.match(p.text)
     if listed and listed.group("label").strip().casefold() in shapes.generic_labels and _names_listed(
         listed.group("label").strip(), (listed.group("rest") or "").strip()

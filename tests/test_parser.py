@@ -3309,3 +3309,133 @@ def test_a_surname_that_is_an_office_is_no_office_before_a_name(shapes, line, na
     """'Larry King, …', 'John Major, …': a name whose surname is an office word, then a role ending in
     capitalised words, is that person; the two-offices rule reads a role before the comma (review 19)."""
     assert label_parts(shapes, line, "name", "role") == (name, role)
+
+
+BELARUS = "Official Internet portal of the President of the Republic of Belarus\n\n"
+
+
+def summary_of(t) -> list[str]:
+    return [p.text for p in t.summary]
+
+
+@pytest.mark.parametrize("footer", [
+    ["Topics", "Foreign policy", "Persons", "Macron Emmanuel", "Publication date: March 3, 2022, 19:40"],
+    ["Photo: BelTA"],
+    ["Press service of the President of the Republic of Belarus"],
+    ["Publication status", "Published in section: News", "Direct link: en.kremlin.ru/d/67912", "Text version"],
+])
+def test_a_short_news_item_over_the_sites_furniture_is_its_text_not_a_lead(shapes, footer):
+    """A readout of a few paragraphs with only the site's furniture under it (the 'Topics' block, a
+    photo credit, the press service's signature): the paragraphs are the page's text, as without
+    the furniture, not a summary over an empty body; the furniture is editorial."""
+    body = ["Vladimir Putin had a telephone conversation with President of France Emmanuel Macron.",
+            "The President of Russia outlined Russia's approaches.",
+            "The two leaders agreed to maintain contacts."]
+    text = KREMLIN + "\n\n".join(["Telephone conversation with President of France Emmanuel Macron",
+                                  "March 3, 2022"] + body + footer)
+    t, _ = parse(doc(text), shapes)
+    assert summary_of(t) == [] and t.headings() == [] and t.turns() == []
+    blocks = [b for s in t.sections for b in s.blocks]
+    assert [(b.text, b.kind) for b in blocks] == [(x, "narration") for x in body] + [
+        (x, "editorial") for x in footer if x != "Text version"]
+
+
+def test_a_signature_under_a_message_heads_no_section(shapes):
+    """'Vladimir Putin' or 'Press service of the President' on the last line, under a message: no
+    heading (nothing is under it), the press service editorial; a part heading ('End of the open
+    part of the meeting') at the end is still one."""
+    text = KREMLIN + "\n\n".join([
+        "Greetings on Russian Science Day", "February 8, 2024",
+        "Vladimir Putin sent greetings to researchers on Russian Science Day.",
+        "Dear friends,", "I congratulate you on Russian Science Day.", "Vladimir Putin"])
+    t, _ = parse(doc(text), shapes)
+    assert t.headings() == [] and outside_turns(t)[-1] == "Vladimir Putin"
+    assert is_note("Press service of the President of the Republic of Belarus")
+    assert is_note("Presidential Press and Information Office")
+    assert not is_note("Press service of the President reported that the talks went well.")
+    text = KREMLIN + "\n\n".join([
+        "Meeting with Government members", "March 5, 2020",
+        "Vladimir Putin: Good afternoon, colleagues.", "End of the open part of the meeting"])
+    t, _ = parse(doc(text), shapes)
+    assert [h.text for h in t.headings()] == ["End of the open part of the meeting"]
+
+
+def test_a_site_line_between_the_lead_and_the_transcript_is_editorial(shapes):
+    """The page's 'Video' / 'Text version' / 'Photos' links under the lead: editorial, no heading
+    of a section."""
+    text = KREMLIN + "\n\n".join([
+        "Meeting with Security Council permanent members", "February 4, 2022, Novo-Ogaryovo, Moscow Region",
+        "Vladimir Putin held an operational meeting with permanent members of the Security Council.",
+        "Video", "Text version", "Photos",
+        "Vladimir Putin: Colleagues, good afternoon.", "Sergei Shoigu: Mr President, I will report briefly."])
+    t, _ = parse(doc(text), shapes)
+    assert t.headings() == [] and len(t.summary) == 1
+    assert [(b.text, b.kind) for s in t.sections for b in s.blocks if isinstance(b, Paragraph)] == [
+        ("Video", "editorial"), ("Text version", "editorial"), ("Photos", "editorial")]
+    assert [x.name for x in t.turns()] == ["Vladimir Putin", "Sergei Shoigu"]
+
+
+def test_an_essays_first_person_opening_is_not_a_summary(shapes):
+    """An article by the President opens in his own voice ('when I was asked …'): no summary, though
+    a heading follows soon; a lead naming 'Peter I' stays a summary."""
+    text = KREMLIN + "\n\n".join([
+        "Article by Vladimir Putin ‘On the Historical Unity of Russians and Ukrainians’", "July 12, 2021",
+        "During the recent Direct Line, when I was asked about Russian-Ukrainian relations, I said that "
+        "Russians and Ukrainians were one people.",
+        "Ancient Rus", "Russians, Ukrainians, and Belarusians are all descendants of Ancient Rus."])
+    t, _ = parse(doc(text), shapes)
+    assert summary_of(t) == [] and outside_turns(t)[0].startswith("During the recent Direct Line")
+    assert [h.text for h in t.headings()] == ["Ancient Rus"]
+    text = KREMLIN + "\n\n".join([
+        "Visit to the Peter the Great museum", "May 30, 2022, St Petersburg",
+        "Vladimir Putin visited an exhibition marking 350 years since the birth of Peter I.",
+        "Vladimir Putin: Good afternoon."])
+    t, _ = parse(doc(text), shapes)
+    assert summary_of(t) == ["Vladimir Putin visited an exhibition marking 350 years since the birth of Peter I."]
+
+
+@pytest.mark.parametrize("site,first,intro,quote,after", [
+    (KREMLIN, "Vladimir Putin sent condolences to President of Turkey Recep Tayyip Erdogan over the earthquake.",
+     "The message reads, in part:",
+     ["“Please accept my deepest condolences.", "I would like to convey words of sincere sympathy.”"], []),
+    (KREMLIN, "Vladimir Putin congratulated President of Kazakhstan Kassym-Jomart Tokayev on Independence Day.",
+     "In his message, the President of Russia noted:",
+     ["“Kazakhstan has achieved great success.", "I am confident that we will strengthen our alliance.”"],
+     ["Vladimir Putin also wished Kassym-Jomart Tokayev good health."]),
+    (BELARUS, "Aleksandr Lukashenko has sent condolences to the families of those killed in the plane crash.",
+     "The message reads:", ['"I am deeply saddened by the news of the tragedy."'],
+     ["The Belarusian leader also wished a speedy recovery to the injured."]),
+])
+def test_a_quoted_message_is_its_senders_statement(shapes, site, first, intro, quote, after):
+    """Greetings and condolences: 'The message reads, in part:' over the quoted message, whose sender
+    the first line names ('Vladimir Putin sent condolences to …'): the message is the sender's
+    statement, under the line as its label; the report after it is narration."""
+    text = site + "\n\n".join(["Condolences on the earthquake", "February 6, 2023", first, intro] + quote + after)
+    t, _ = parse(doc(text), shapes)
+    sender = first.split(" has ")[0].split(" sent ")[0].split(" congratulated ")[0]
+    assert [(x.label, x.name, [p.text for p in x.paragraphs]) for x in t.turns()] == [
+        (intro[:-1], sender, quote)]
+    assert outside_turns(t) == [first] + after
+
+
+def test_a_quoted_message_whose_sender_is_not_named_stays_narration(shapes):
+    text = KREMLIN + "\n\n".join([
+        "Condolences on the earthquake", "February 6, 2023",
+        "Condolences were sent to the people of Turkey.", "The message reads:", "“Please accept my condolences.”"])
+    t, _ = parse(doc(text), shapes)
+    assert t.turns() == [] and outside_turns(t)[-1] == "“Please accept my condolences.”"
+
+
+def test_site_lines_after_a_closed_quoted_statement_are_the_pages(shapes):
+    """A statement quoted under 'Name, role:' ends with its quotation: the credits and links under
+    it ('Photo by …', 'Read also', its headlines) are the page's editorial lines, not the speaker's;
+    a note such as '(Applause.)' stays with the statement."""
+    text = "\n\n".join([
+        "Lukashenko visits MAZ", "12 March 2021", "Aleksandr Lukashenko visited the Minsk Automobile Plant.",
+        "Aleksandr Lukashenko, President of Belarus: “We have modernised the plant. Output is growing.”",
+        "(Applause.)", "Photo by Maxim Guchek, BelTA", "Read also", "Lukashenko visits Gomel",
+    ])
+    t, _ = parse(doc(text), shapes)
+    assert [[p.text for p in x.paragraphs] for x in t.turns()] == [
+        ["“We have modernised the plant. Output is growing.”", "(Applause.)"]]
+    assert outside_turns(t)[-3:] == ["Photo by Maxim Guchek, BelTA", "Read also", "Lukashenko visits Gomel"]
