@@ -40,6 +40,11 @@ class Shapes:
     places: frozenset[str] = frozenset()
     """Casefolded places that may stand alone on the line under a date ("sochi", "the kremlin")."""
 
+    @functools.cached_property
+    def longest_boilerplate(self) -> int:
+        """The length of the longest boilerplate line (a paragraph four times as long is none)."""
+        return max(map(len, self.boilerplate), default=0)
+
 
 # --------------------------------------------------------------------------------------------
 # Dates
@@ -1903,6 +1908,8 @@ def _starts_new_paragraph(text: str, previous: str, shapes: Shapes) -> bool:
 
 
 def _is_boilerplate(text: str, shapes: Shapes) -> bool:
+    if len(text) > 4 * shapes.longest_boilerplate:
+        return False  # (only a line mostly of spaces could shrink to one)
     return " ".join(text.split()).casefold() in shapes.boilerplate
 
 
@@ -2428,9 +2435,10 @@ def _office_in_dialogue(text: str, builder: _Builder) -> Optional[Label]:
     statement), and only before a sentence that is no quotation: a headline quoting the President
     ('President: “We will not allow …”', 'President: We would like to have very close relations
     with Russia') stays a heading."""
-    if not builder.speakers or not (builder.conversed or builder.turn is not None and builder.turn.quoted is False
-                                    and builder.turn.paragraphs):
-        return None
+    if ":" not in text[:40] or not builder.speakers or not (
+        builder.conversed or builder.turn is not None and builder.turn.quoted is False and builder.turn.paragraphs
+    ):
+        return None  # (one to three words and a colon come first)
     m = _LABEL_RE.match(text)
     rest = (m.group("rest") or "").strip() if m else ""
     if not rest or not (rest[0].isupper() or rest[0].isdigit()) or _opens_quotation(rest) or not rest.endswith(TERMINAL):
