@@ -2119,7 +2119,7 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         if is_elision(text) or is_note(text) or links or p.standalone and _is_boilerplate(text, shapes):
             if builder.turn is not None and builder.turn.quoted and not _quote_open(builder.turn.paragraphs) and (
                 not is_elision(text) and not text.startswith(("(", "["))
-            ):
+            ) and not (nxt is not None and _opens_quotation(nxt.text.strip())):  # ('Photo' between two of its quotations)
                 builder.close_turn()  # a quoted statement has ended: the site's lines under it (credits, links) are the page's
             target = builder.turn.paragraphs if builder.turn else None
             para = Paragraph(text, p.line, "editorial")
@@ -2138,7 +2138,9 @@ def parse(doc: RawDocument, shapes: Shapes) -> tuple[Transcript, list[Problem]]:
         if reported is None and sender is not None and nxt is not None and builder.turn is None and (
             _MESSAGE_READS.match(text.strip()) and _opens_quotation(nxt.text.strip())
         ):  # 'The message reads, in part:' above the quotation of the message the page's first line says was sent
-            reported = Label(text.strip()[:-1].rstrip(), sender.name, sender.role, sender.affiliation, "")
+            if _senders_quotation(paras, idx, sender):
+                reported = Label(text.strip()[:-1].rstrip(), sender.name, sender.role, sender.affiliation, "")
+            sender = None  # (only the first message is the sender's: 'Prime Minister Vladimir Putin also sent greetings.')
         if reported is not None:
             builder.open_turn(reported, p.line)  # 'Aleksandr Lukashenko noted:' above a quotation
             continue
@@ -2477,22 +2479,54 @@ _MESSAGE_READS = re.compile(
 _SENT = re.compile(r"^(?P<who>[A-ZА-ЯЁ][^,.:;]{2,100}?)\s+(?:has\s+)?(?:sent|addressed|congratulated|expressed)\s")
 
 
+_ANOTHERS_MESSAGE = re.compile(
+    r"\b(?:for\s+(?:his|her|their|the)\s+(?:message|greetings|letter|telegram|congratulations|condolences)"
+    r"|in\s+(?:turn|response|reply)|(?:also|has\s+also|in\s+turn)\s+sent|received|exchanged|gratitude|thanked)\b", re.I)
+"""A first paragraph that tells of a message from another too ('Vladimir Putin expressed gratitude to Kim
+Jong-un for his message', '… In turn, Xi Jinping also sent a message'): the quoted message may be theirs."""
+
+
 def _message_sender(first: str, shapes: Shapes) -> Optional[Label]:
     """The person whose message a page of greetings or condolences quotes, named with a verb of
     sending in its first paragraph ('Vladimir Putin sent condolences to …', 'Belarus President
-    Aleksandr Lukashenko has sent greetings …'): by full name only."""
+    Aleksandr Lukashenko has sent greetings …'): by full name only; none when the paragraph names
+    two senders ('Vladimir Putin and Xi Jinping sent messages …') or another's message."""
     m = _SENT.match(first.strip())
+    if m is None or re.search(r"\s(?:and|&)\s", m.group("who")) or _ANOTHERS_MESSAGE.search(first):
+        return None
     found = parse_label(f"{m.group('who')}: Yes.", shapes) if m else None
     if found is None or len(found.name.split()) < 2 or found.name.casefold() in shapes.generic_labels:
         return None
     return found
 
 
+def _senders_quotation(paras: list[_Para], at: int, sender: Label) -> bool:
+    """Whether the quotation under 'The message reads:' (at ``at``) closes before a paragraph that
+    reports on its sender ('Vladimir Putin also said …'): a quotation whose closing mark the dump
+    lost would take the page's report under it into the message."""
+    surname = sender.name.split()[-1].casefold()
+    quoted: list[Paragraph] = []
+    for j in range(at + 1, len(paras)):
+        text = paras[j].text.strip()
+        if quoted and not text.startswith(QUOTES) and surname in {w.strip(",.;:’'s").casefold() for w in text.split()}:
+            return False
+        quoted.append(Paragraph(text, paras[j].line, "speech"))
+        if not _quote_open(quoted):
+            return True
+    return False
+
+
+_ROMAN_ONE_AFTER = frozenset("phase type class category stage group grade level part chapter volume article section tier "
+                      "league division round degree world war".split())
+"""Words a Roman 'I' follows as a number ('phase I clinical trials', 'type I diabetes'), not a speaker."""
+
+
 def _says_i(text: str) -> bool:
     """A paragraph in the first person singular outside any quotation ('During the recent Direct
     Line, when I was asked …', 'My visit …'): a speech's or an essay's own words, which no page's
     summary, written in the third person, holds. 'Peter I founded …' names a tsar."""
-    return _I_SPEAKS.search(_QUOTED_SPAN.sub(" ", text)) is not None
+    return any(not (m.group(0).split()[0].casefold() in _ROMAN_ONE_AFTER and m.group(0).split()[1] == "I")
+               for m in _I_SPEAKS.finditer(_QUOTED_SPAN.sub(" ", text)))
 
 
 def _furniture_after(paras: list[_Para], start: int, shapes: Shapes) -> bool:

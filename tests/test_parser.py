@@ -3439,3 +3439,57 @@ def test_site_lines_after_a_closed_quoted_statement_are_the_pages(shapes):
     assert [[p.text for p in x.paragraphs] for x in t.turns()] == [
         ["“We have modernised the plant. Output is growing.”", "(Applause.)"]]
     assert outside_turns(t)[-3:] == ["Photo by Maxim Guchek, BelTA", "Read also", "Lukashenko visits Gomel"]
+
+
+# review 21: where review 20's rules overreached
+def _msg_page(*paras):
+    return KREMLIN + "\n\n".join(["Greetings on the holiday", "January 1, 2024"] + list(paras))
+
+
+@pytest.mark.parametrize("first", [
+    "Vladimir Putin expressed gratitude to Chairman of State Affairs of the DPRK Kim Jong-un for his message of greetings.",
+    "Vladimir Putin sent New Year greetings to President of China Xi Jinping. In turn, Xi Jinping also sent a message.",
+    "Vladimir Putin and Xi Jinping sent messages to each other on the anniversary of Victory.",
+])
+def test_a_message_that_may_be_anothers_has_no_sender(shapes, first):
+    t, _ = parse(doc(_msg_page(first, "The message reads:", "“Dear Mr President, I wish you happiness.”")), shapes)
+    assert t.turns() == []
+
+
+def test_only_the_first_message_is_the_senders(shapes):
+    t, _ = parse(doc(_msg_page(
+        "Dmitry Medvedev sent greetings to Russian citizens on Russia Day.", "The message reads, in part:",
+        "“Today we celebrate our national holiday.”", "Prime Minister Vladimir Putin also sent greetings.",
+        "The message reads:", "“Dear friends, I congratulate you on the holiday.”")), shapes)
+    assert [(x.name, [p.text for p in x.paragraphs]) for x in t.turns()] == [
+        ("Dmitry Medvedev", ["“Today we celebrate our national holiday.”"])]
+
+
+def test_a_message_whose_closing_mark_is_lost_does_not_take_the_report(shapes):
+    t, _ = parse(doc(_msg_page(
+        "Vladimir Putin sent condolences to President of Turkey Recep Tayyip Erdogan over the earthquake.",
+        "The message reads, in part:", "“Please accept my deepest condolences.",
+        "I would like to convey words of sincere sympathy and support.",
+        "Vladimir Putin also said that Russian rescuers were ready to help.")), shapes)
+    assert t.turns() == [] and outside_turns(t)[-1] == "Vladimir Putin also said that Russian rescuers were ready to help."
+
+
+def test_a_photo_between_two_quotations_of_a_statement_keeps_it_open(shapes):
+    text = "\n\n".join([
+        "Lukashenko visits MAZ", "12 March 2021", "Aleksandr Lukashenko visited the Minsk Automobile Plant.",
+        "Aleksandr Lukashenko, President of Belarus: “We have modernised the plant. Output is growing.”",
+        "Photo", "“We must now enter the markets of Africa and Asia. This is the task for this year.”",
+        "The head of state also inspected the new assembly line."])
+    t, _ = parse(doc(text), shapes)
+    assert [p.text for x in t.turns() for p in x.paragraphs if p.kind != "editorial"] == [
+        "“We have modernised the plant. Output is growing.”",
+        "“We must now enter the markets of Africa and Asia. This is the task for this year.”"]
+
+
+def test_a_roman_one_in_a_lead_is_no_first_person(shapes):
+    t, _ = parse(doc(KREMLIN + "\n\n".join([
+        "Meeting on vaccine development", "April 13, 2020",
+        "Vladimir Putin was briefed on phase I clinical trials of the Russian vaccine.",
+        "The meeting also discussed the supply of medicines to the regions.",
+        "Vladimir Putin: Good afternoon, colleagues."])), shapes)
+    assert len(summary_of(t)) == 2
