@@ -1400,7 +1400,8 @@ _OCCUPATIONS = frozenset(
     economist historian athlete champion coach skater wrestler boxer gymnast footballer mechanic
     machinist welder steelworker fitter locksmith builder baker chef shepherd fisherman cadet
     schoolgirl schoolboy co-presenter co-host blogger entrepreneur businessman businesswoman
-    volunteer activist""".split()
+    volunteer activist ensign deacon protodeacon archdeacon hieromonk hegumen cossack apprentice intern
+    midwife nanny""".split()
 )
 """Occupations written before a name on award ceremonies and visits ('Pianist Denis Matsuev:'); as
 surnames ('James Baker', 'BAKER:') they still name people."""
@@ -2653,7 +2654,9 @@ _REPORTED = (rf"(?:\w+\s+)?(?:{_SAID}|believes|demanded|instructed|ordered|warne
 
 _REPORTED_LABEL = re.compile(
     rf"^(?P<who>[^:]{{3,120}}?)\s+(?:also\s+|then\s+|further\s+)?(?:{_SAID}|remarked|stated|explained|continued"
-    r"|replied|answered|asked|reported|wrote|assured|warned|concluded|summed\s+up)(?:,?\s+in\s+particular,?)?\s*:$")
+    r"|replied|answered|asked|reported|wrote|assured|warned|concluded|summed\s+up)"
+    r"(?:\s+(?:on|about|at|in|during|to)\s+(?!(?:[^:]*\s)?that\b)[^:,.;!?]{1,60}?)?"  # ' reported on the plant's work'
+    r"(?:,?\s+in\s+particular,?)?\s*:$")
 _FRONTED_REPORT = re.compile(
     r"^(?:(?:In|At|During|Speaking|Addressing|Commenting|Summing|Answering|Referring|Turning|Later|Then|Also)\b[^,:]{0,80}"
     r"|Afterwards|In particular|In addition|Moreover),\s+(?=[A-ZА-ЯЁ])")

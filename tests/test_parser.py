@@ -2916,6 +2916,8 @@ def test_a_place_after_the_comma_is_no_outlet(shapes, line):
     ("Anna Maria Petrova: Thank you.", "Anna Maria Petrova", ""),
     ("José Maria Neves: Thank you.", "José Maria Neves", ""),  # a foreign double given name (review 17)
     ("Sergeant Ivan Petrov: Yes.", "Ivan Petrov", "Sergeant"),
+    ("Ensign Ivan Petrov: Yes.", "Ivan Petrov", "Ensign"),  # ranks of other shapes, listed (review 19)
+    ("Hieromonk Ivan Petrov: Yes.", "Ivan Petrov", "Hieromonk"),
     ("Ivanov Ivan Ivanovich: Thank you.", "Ivanov Ivan Ivanovich", ""),
 ])
 def test_a_word_before_a_given_name_and_a_surname_is_a_role(shapes, line, name, role):
@@ -3493,3 +3495,20 @@ def test_a_roman_one_in_a_lead_is_no_first_person(shapes):
         "The meeting also discussed the supply of medicines to the regions.",
         "Vladimir Putin: Good afternoon, colleagues."])), shapes)
     assert len(summary_of(t)) == 2
+
+
+@pytest.mark.parametrize("line,name,role", [
+    ("Director General of Gomselmash Aleksei Kuzmich reported on the plant's performance:", "Aleksei Kuzmich",
+     "Director General of Gomselmash"),
+    ("Aleksandr Lukashenko said at the meeting:", "Aleksandr Lukashenko", ""),
+])
+def test_a_reported_label_with_a_phrase_after_its_verb(shapes, line, name, role):
+    """'X reported on the plant's performance:' and 'X said at the meeting:' over a quotation are
+    that person's statement, as 'X reported:' is (review 20); a line naming no person stays the
+    article's."""
+    text = "\n\n".join(["Lukashenko visits Gomselmash", "12 March 2021", "Aleksandr Lukashenko visited Gomselmash.",
+                         line, '"We have increased production by 20 percent."',
+                         "The head of state said in his speech:", '"We will support the plant."'])
+    t, _ = parse(doc(text), shapes)
+    assert [(x.name, x.role, len(x.paragraphs)) for x in t.turns()] == [(name, role, 1)]
+    assert outside_turns(t)[-2:] == ["The head of state said in his speech:", '"We will support the plant."']
