@@ -625,7 +625,7 @@ def parse_label(text: str, shapes: Shapes, seen_names: frozenset[str] = frozense
             return None  # 'Chairman: Alexander Lukashenko' in a list of participants is narration
         return Label(label, label, "", "", rest)
     titled = _TITLE_NAME_OF_PLACE.fullmatch(label)
-    if titled and titled.group("title").casefold() in _ONE_NAME_TITLES | _PRINCELY:
+    if titled and titled.group("title").casefold() in _NAMED_OF_A_PLACE:
         # 'Patriarch Kirill of Moscow and All Russia', 'King Abdullah II of Jordan': named as under
         # 'Patriarch of Moscow and All Russia Kirill:', the title and the see or country the role
         if lower_rest:
@@ -727,7 +727,7 @@ def _names_a_person(name: str, shapes: Shapes, seen_names: frozenset[str]) -> bo
 
 def _ends_in_a_body(name: str) -> bool:
     """A name ending like a territory's or a body's ('Moscow Region', 'Ministry of Finance')."""
-    return name.split()[-1].casefold() in _PLACE_NOUNS | _ORG_NOUNS
+    return name.split()[-1].casefold() in _PLACES_AND_BODIES
 
 
 def _office_alone(label: str) -> bool:
@@ -1293,7 +1293,7 @@ def _offices_before_a_name(left: list[str], right: str) -> bool:
     words = right.split()
     span = _name_span(words)
     return 2 <= span < len(words) and _plausible_role(" ".join(words[:-span])) and not any(
-        w.casefold() in _ROLE_WORDS | _ORG_NOUNS for w in words[-span:])
+        w.casefold() in _ROLES_AND_BODIES for w in words[-span:])
 
 
 _OFFICE_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:al|ive|ing|ary|ior|st)|Vice")
@@ -1386,7 +1386,8 @@ _TITLE_WORDS = frozenset(
 _ONE_NAME_TITLES = frozenset("patriarch catholicos-patriarch metropolitan archbishop pope king queen emir sultan".split())
 """Titles of people known by one name: 'Patriarch of Moscow and All Russia Kirill:', 'King of Bahrain
 Hamad:' speak under that name, where 'Minister of Finance Siluanov:' needs a known surname."""
-_PRINCELY = frozenset("prince princess".split())
+_NAMED_OF_A_PLACE = _ONE_NAME_TITLES | frozenset("prince princess".split())
+"""Titles written 'Title Name of Place' ('Patriarch Kirill of Moscow and All Russia', 'Prince Albert II of Monaco')."""
 _TITLE_NAME_OF_PLACE = re.compile(
     r"(?P<head>(?P<title>[A-Z][a-z]+(?:-[A-Z][a-z]+)?) [A-Z][a-z'’-]+(?: [IVX]+)?)"
     r" of (?P<place>(?:the )?[A-Z][\w'’-]+(?:(?: and| of| the)* [A-Z][\w'’-]+)*)")
@@ -1416,6 +1417,8 @@ _ROLE_WORDS = _TITLE_WORDS | frozenset(
 """Words that name a role or an occupation: never the first word of a name mended from labels."""
 _NOT_SURNAMES = _ROLE_WORDS - _OCCUPATIONS
 """Role words that are no one's surname ('BAKER:' and 'James Baker' name a person)."""
+_ROLES_AND_BODIES = _ROLE_WORDS | _ORG_NOUNS
+_PLACES_AND_BODIES = _PLACE_NOUNS | _ORG_NOUNS
 
 _QUOTING = frozenset(
     "in according as from after before during with by to for about quoting citing per on at under like unlike "
@@ -2495,7 +2498,7 @@ def _message_sender(first: str, shapes: Shapes) -> Optional[Label]:
     m = _SENT.match(first.strip())
     if m is None or re.search(r"\s(?:and|&)\s", m.group("who")) or _ANOTHERS_MESSAGE.search(first):
         return None
-    found = parse_label(f"{m.group('who')}: Yes.", shapes) if m else None
+    found = parse_label(f"{m.group('who')}: Yes.", shapes)
     if found is None or len(found.name.split()) < 2 or found.name.casefold() in shapes.generic_labels:
         return None
     return found
@@ -2709,6 +2712,7 @@ def _reports_answer(text: str) -> bool:
     return _REPORTED_ANSWER.match(text) is not None and not any(
         w.strip(".,;:!?\"'“”").casefold() in _PERSONAL for w in text.split())
 _FIRST_PERSON = frozenset("i me we us".split())
+_FIRST_PERSON_OWN = _FIRST_PERSON | {"my", "our"}
 _SAYING = (rf"(?:{_SAID}|replied|answered|asked|explained|continued|remarked|stated|assured|warned|urged|insisted"
            r"|reminded|concluded|admitted|joked|clarified|specified|summed up|wrote|told \w+|reported|agreed|objected)")
 _SAYER = (rf"(?:(?i:{_REPORTER})|[A-ZА-ЯЁ][\w'’.-]*(?:\s+(?:of|the|and|[A-ZА-ЯЁ][\w'’.-]*)){{0,8}})")
@@ -2721,12 +2725,6 @@ situation under control,” Roman Golovchenko said.', '“I want results,” the
 the speech of the turn above it."""
 
 
-def _quote_attributed(text: str) -> bool:
-    """Whether a paragraph opens with a quotation that the article attributes right after it
-    (``_QUOTE_ATTRIBUTED``)."""
-    return _attribution(text) is not None
-
-
 def _attribution(text: str) -> Optional[re.Match]:
     """The attribution after a paragraph's opening quotation (``_QUOTE_ATTRIBUTED``), unless the
     words outside the quotation are in the first person: '“We will sow on time,” the governor told
@@ -2735,7 +2733,7 @@ def _attribution(text: str) -> Optional[re.Match]:
     if m is None:
         return None
     outside = re.split(r'["“”«»„]', text[m.start("by"):], maxsplit=1)[0]
-    if any(w.strip(",.;:!?()").casefold() in _FIRST_PERSON | {"my", "our"} for w in outside.split()[:12]):
+    if any(w.strip(",.;:!?()").casefold() in _FIRST_PERSON_OWN for w in outside.split()[:12]):
         return None
     return m
 
@@ -2874,13 +2872,6 @@ def _participle_after(words: list[str]) -> bool:
     return False
 
 
-_JUDGEMENT = frozenset(
-    "right wrong correct incorrect mistaken absolutely quite perfectly completely entirely not so very too "
-    "exactly fully partly partially certainly surely definitely probably justified true".split())
-"""Words after 'was' in a speaker's judgement of another ('Maxim Reshetnikov was absolutely right');
-'Vladimir Putin was at the plant' is a report."""
-
-
 _PLACE_PREPOSITIONS = frozenset("at in on aboard inside near".split())
 _PRESENT_OR_FUTURE = frozenset("is are must should will shall can need needs let".split())
 """Words a past report on a visit does not hold ('Vladimir Putin was at the plant for the first time.'),
@@ -2922,13 +2913,11 @@ def _reports_on_speaker(text: str, speakers: set[str]) -> bool:
                 {"with", "at"} & set(after)  # 'talked about the plant's work with the workers': a report
             ):
                 return False  # 'Anton Siluanov talked about the budget.': the speaker recalls another's words
-            if verb in ("was", "were") and after[:1] and after[0] in _JUDGEMENT and not _participle_after(after):
-                return False  # 'Maxim Reshetnikov was right about investment.': a speaker's judgement
             present = _PRESENT_OR_FUTURE & {w.strip(",.;:!?").casefold() for w in words}
             if verb in ("was", "were") and after[:1] and not _participle_after(after) and (
                 after[0] not in _PLACE_PREPOSITIONS or present
             ) or verb in ("talked", "spoke") and after[:1] in (["about"], ["of"]) and present:
-                return False  # 'Denis Manturov was one of the authors …', '… was in China, and the agreements must be …'
+                return False  # 'Maxim Reshetnikov was right', 'Denis Manturov was one of the authors …', '… was in China, and the agreements must be …'
             return (verb in _PAST or verb.endswith("ed")) and not any(
                 w.strip(",.;:!?").casefold() in _PERSONAL for w in words)
     return False
@@ -2940,7 +2929,7 @@ def _goes_on_speaking(text: str) -> bool:
     let us begin.'), or with a comment in the present ('These are Tyutchev’s words.', 'This is what
     I signed today.'). An article goes on reporting instead ('After the talks the presidents went
     for a walk.', 'The head of state noted that our country …')."""
-    if _quote_attributed(text):
+    if _attribution(text) is not None:
         return False  # '“We agree,” Roman Golovchenko said.': the article reports someone's words
     return _speech_opening(text, 6, ("i", "we")) or _PRESENT_POINTER.match(text) is not None
 

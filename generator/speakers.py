@@ -137,12 +137,13 @@ def _resolve(
     local_given: dict[str, set[str]],
 ) -> tuple[str, str]:
     key = name_key(turn.name)
+    generic_pid = slugify(turn.name, fallback="speaker")
     office = office_only(turn.name) and key not in registry.by_key and not (
-        local_surnames.get(key, set()) - {slugify(turn.name, fallback="speaker")}
+        local_surnames.get(key, set()) - {generic_pid}
     )  # ('King:' after 'Larry King:' on the page, 'Major:' after 'John Major:': that speaker's surname)
     if key in registry.generic or office:
         # a generic label, or an office alone ('President:', 'Prime Minister:'): no one person
-        pid = slugify(turn.name, fallback="speaker")
+        pid = generic_pid
         _discover(registry, pid, turn.name, generic=True)
         return pid, ""
     name = natural_order(turn.name)  # 'Lukashenko A.G.' is 'A.G. Lukashenko'
